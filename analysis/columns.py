@@ -1,0 +1,120 @@
+"""Mapping the headers of a field spreadsheet to the canonical fields.
+
+Workshops word their headers freely ("Depto.", "Problemática identificada",
+"Detalle de la necesidad planteada"). The synonyms below are the contract, readable
+by an analyst; headers nobody listed still map when they contain a synonym's words
+or are a near-miss spelling of one. Each mapping carries a confidence, and the
+caller can override any of it.
+"""
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from analysis.text import normalize
+
+# Canonical field -> ways field teams have written its header (compared normalised).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "departamento": ("departamento", "depto", "dpto", "dep", "departamentos", "nombre del departamento"),
+    "municipio": ("municipio", "municipios", "muni", "mpio", "nombre del municipio"),
+    "region": ("region", "region administrativa"),
+    "nivel": (
+        "nivel", "nivel territorial", "nivel de gobierno", "nivel de gobernanza", "nivel de administracion",
+        "nivel administrativo", "nivel de intervencion", "nivel de atencion", "consejo de desarrollo",
+        "instancia", "ambito territorial",
+    ),
+    "ambito": (
+        "ambito", "ambito de seguridad", "ambitos", "dominio", "area de seguridad", "eje", "eje de seguridad",
+        "componente", "sistema",
+    ),
+    "necesidad": (
+        "necesidad", "necesidades", "necesidad identificada", "necesidades identificadas", "problematica",
+        "problematica identificada", "problema", "problemas", "descripcion", "descripcion de la necesidad",
+        "detalle", "necesidad o problema", "problema o necesidad", "planteamiento", "demanda",
+    ),
+    "prioridad": ("prioridad", "nivel de prioridad", "prioridades", "urgencia", "importancia", "priorizacion"),
+    "institucion": (
+        "institucion", "institucion responsable", "instituciones", "responsable", "entidad", "entidad responsable",
+        "dependencia", "institucion encargada", "quien atiende",
+    ),
+    "evento": ("evento", "taller", "actividad", "seminario", "mesa de trabajo", "reunion", "nombre del evento"),
+    "fecha": ("fecha", "fecha de identificacion", "fecha del taller", "fecha del evento", "dia"),
+    "estado": ("estado", "estatus", "status", "estado de seguimiento", "seguimiento", "situacion actual"),
+}
+
+# Fields stored for each need; `region` is recognised only to be ignored (it is derived).
+FIELDS = tuple(f for f in SYNONYMS if f != "region")
+
+FIELD_LABELS = {
+    "departamento": "Departamento", "municipio": "Municipio", "region": "Región", "nivel": "Nivel",
+    "ambito": "Ámbito", "necesidad": "Necesidad", "prioridad": "Prioridad", "institucion": "Institución",
+    "evento": "Evento", "fecha": "Fecha", "estado": "Estado",
+}
+
+_STOPWORDS = {"de", "la", "el", "los", "las", "del", "y", "o", "a", "en", "por", "donde", "que", "se", "al", "su"}
+MIN_CONFIDENCE = 0.75
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """One header's mapping: its position, the field it feeds and how sure we are (0–1)."""
+
+    index: int
+    header: str
+    field: str
+    confidence: float
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in normalize(text).split() if t not in _STOPWORDS]
+
+
+_SYNONYM_TOKENS = {field: [(" ".join(_tokens(s)), set(_tokens(s))) for s in syns] for field, syns in SYNONYMS.items()}
+
+
+def score_header(header: str) -> dict[str, float]:
+    """Confidence (0–1) that a header names each field; fields below MIN_CONFIDENCE omitted."""
+    tokens = _tokens(header)
+    if not tokens:
+        return {}
+    key, token_set = " ".join(tokens), set(tokens)
+    scores = {}
+    for field, synonyms in _SYNONYM_TOKENS.items():
+        best = 0.0
+        for syn_key, syn_set in synonyms:
+            if key == syn_key:
+                best = 1.0
+                break
+            if syn_set <= token_set:
+                # The header contains the synonym's words: the more of it they cover, the surer.
+                best = max(best, 0.85 + 0.1 * len(syn_set) / len(token_set))
+            elif len(key) >= 4:
+                best = max(best, 0.9 * fuzz.ratio(key, syn_key) / 100)
+        if best >= MIN_CONFIDENCE:
+            scores[field] = round(best, 3)
+    return scores
+
+
+def map_columns(headers: list[str], overrides: dict[str, str] | None = None) -> list[ColumnMatch]:
+    """Assign each field to at most one header, most confident first.
+
+    `overrides` maps a header (as written, compared normalised) to a field, or to ""
+    to ignore that column; overridden headers get confidence 1.
+    """
+    overrides = {normalize(h): f for h, f in (overrides or {}).items()}
+    candidates = []
+    for index, header in enumerate(headers):
+        key = normalize(header)
+        if key in overrides:
+            if overrides[key]:
+                candidates.append((1.0 + 1e-6, index, overrides[key]))
+            continue
+        candidates.extend((score, index, field) for field, score in score_header(header).items())
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    taken_fields, taken_columns, matches = set(), set(), []
+    for score, index, field in candidates:
+        if field in taken_fields or index in taken_columns:
+            continue
+        taken_fields.add(field)
+        taken_columns.add(index)
+        matches.append(ColumnMatch(index, headers[index], field, min(score, 1.0)))
+    return sorted(matches, key=lambda m: m.index)

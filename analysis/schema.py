@@ -1,0 +1,57 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by the store and its migrations."""
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("filename", String(255), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("size_bytes", Integer, nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Column("uploaded_by", String(120), nullable=False),
+    Column("sheets", JSON, nullable=False),  # [{"hoja", "fila_encabezado", "filas", "nota"}]
+    Column("column_mapping", JSON, nullable=False),  # {header: field}
+    Column("rows_imported", Integer, nullable=False),
+    Column("rows_rejected", Integer, nullable=False),
+    Column("rows_warned", Integer, nullable=False),
+    Column("problems", JSON, nullable=False),  # the validation report as shown at import
+    Column("content", LargeBinary, nullable=False),  # the original bytes: nothing is ever lost
+    Column("is_sample", Boolean, nullable=False, default=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=True),
+)
+
+needs = Table(
+    "needs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("upload_id", Integer, ForeignKey("uploads.id", ondelete="CASCADE"), nullable=False),
+    Column("departamento", String(40), nullable=False),
+    Column("departamento_codigo", Integer),
+    Column("municipio", String(80), nullable=False),
+    Column("municipio_codigo", Integer),
+    Column("region", String(40), nullable=False),
+    Column("nivel", String(20), nullable=False),
+    Column("ambito", String(60), nullable=False),
+    Column("necesidad", Text, nullable=False),
+    Column("prioridad", String(10), nullable=False),
+    Column("institucion", Text, nullable=False),
+    Column("evento", Text, nullable=False),
+    Column("fecha", Date),
+    Column("estado", Text, nullable=False),
+    Column("hoja", String(255), nullable=False),
+    Column("fila", Integer, nullable=False),
+    Index("ix_needs_upload_id", "upload_id"),
+)
+
+# A counter bumped by every write, so readers can cache by it.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+)

@@ -1,0 +1,207 @@
+"""The store of uploads and needs: one API over SQLite (default) and PostgreSQL.
+
+Every write is one transaction and bumps a revision counter, so readers (the
+dashboard's caches) know when to reload. Uploads are soft-deleted: deleting hides
+an upload's needs from every result, restoring brings them back, and the original
+file bytes are always kept.
+"""
+import datetime as dt
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from analysis.schema import needs, store_state, uploads
+from analysis.validation import NEED_COLUMNS
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DB_PATH = PROJECT_DIR / "data" / "necesidades.db"
+
+UPLOAD_COLUMNS = ("id", "filename", "sha256", "size_bytes", "uploaded_at", "uploaded_by", "sheets",
+                  "column_mapping", "rows_imported", "rows_rejected", "rows_warned", "is_sample", "deleted_at")
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The URL to use: explicit, else $DATABASE_URL, else the SQLite file under data/."""
+    url = explicit or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DB_PATH}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+@dataclass(frozen=True)
+class NewUpload:
+    """What the importer hands the store for one file."""
+
+    filename: str
+    sha256: str
+    content: bytes
+    uploaded_by: str
+    sheets: list[dict]
+    column_mapping: dict[str, str]
+    rows_rejected: int
+    rows_warned: int
+    problems: list[dict]
+    is_sample: bool = False
+
+
+class DuplicateUpload(Exception):
+    """The same bytes were imported before; `upload_id` is the earlier upload."""
+
+    def __init__(self, upload_id: int):
+        super().__init__(upload_id)
+        self.upload_id = upload_id
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """Uploads and their needs, in the database at `url` (migrated on open)."""
+
+    def __init__(self, url: str | None = None):
+        self.url = database_url(url)
+        if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
+            Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(resources.files("analysis") / "migrations"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    # Reading ---------------------------------------------------------------------------
+
+    def revision(self) -> int:
+        """A number that changes whenever anything stored changes."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(store_state.c.revision)).scalar_one()
+
+    def find_upload(self, sha256: str) -> dict | None:
+        """The upload with these exact bytes, deleted or not."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*[uploads.c[c] for c in UPLOAD_COLUMNS]).where(uploads.c.sha256 == sha256))
+            found = row.mappings().first()
+            return dict(found) if found else None
+
+    def upload(self, upload_id: int) -> dict | None:
+        """One upload's record, with its validation problems but not its bytes."""
+        with self.engine.connect() as conn:
+            cols = [uploads.c[c] for c in UPLOAD_COLUMNS] + [uploads.c.problems]
+            found = conn.execute(select(*cols).where(uploads.c.id == upload_id)).mappings().first()
+            return dict(found) if found else None
+
+    def upload_content(self, upload_id: int) -> bytes | None:
+        """The original bytes of an upload, exactly as received."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(uploads.c.content).where(uploads.c.id == upload_id)).scalar_one_or_none()
+
+    def uploads(self) -> pd.DataFrame:
+        """Every upload, newest first, deleted ones included (see `deleted_at`)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*[uploads.c[c] for c in UPLOAD_COLUMNS]).order_by(uploads.c.id.desc()))
+            return pd.DataFrame(rows.mappings().all(), columns=list(UPLOAD_COLUMNS))
+
+    def needs(self) -> pd.DataFrame:
+        """Every need of every upload not deleted, with its file name (`archivo`) and upload id."""
+        columns = [needs.c[c] for c in NEED_COLUMNS] + [uploads.c.filename.label("archivo"), needs.c.upload_id]
+        query = (select(*columns).join(uploads, uploads.c.id == needs.c.upload_id)
+                 .where(uploads.c.deleted_at.is_(None)).order_by(needs.c.id))
+        with self.engine.connect() as conn:
+            result = conn.execute(query)
+            frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        return frame.astype({"departamento_codigo": "Int64", "municipio_codigo": "Int64", "fila": "int64",
+                             "upload_id": "int64"})
+
+    def count_needs(self) -> int:
+        """How many needs are visible (uploads not deleted)."""
+        query = (select(func.count()).select_from(needs.join(uploads, uploads.c.id == needs.c.upload_id))
+                 .where(uploads.c.deleted_at.is_(None)))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    # Writing ---------------------------------------------------------------------------
+
+    def _bump(self, conn) -> None:
+        conn.execute(update(store_state).values(revision=store_state.c.revision + 1))
+
+    def add_upload(self, new: NewUpload, rows: pd.DataFrame) -> int:
+        """Store an upload and its needs in one transaction; raises DuplicateUpload."""
+        if existing := self.find_upload(new.sha256):
+            raise DuplicateUpload(existing["id"])
+        records = _records(rows)
+        try:
+            with self.engine.begin() as conn:
+                upload_id = conn.execute(insert(uploads).values(
+                    filename=new.filename[:255], sha256=new.sha256, size_bytes=len(new.content),
+                    uploaded_at=dt.datetime.now(dt.timezone.utc), uploaded_by=new.uploaded_by[:120],
+                    sheets=new.sheets, column_mapping=new.column_mapping, rows_imported=len(records),
+                    rows_rejected=new.rows_rejected, rows_warned=new.rows_warned, problems=new.problems,
+                    content=new.content, is_sample=new.is_sample,
+                )).inserted_primary_key[0]
+                for record in records:
+                    record["upload_id"] = upload_id
+                if records:
+                    conn.execute(insert(needs), records)
+                self._bump(conn)
+        except IntegrityError:
+            existing = self.find_upload(new.sha256)
+            if existing:  # another analyst imported the same file at the same moment
+                raise DuplicateUpload(existing["id"]) from None
+            raise
+        return upload_id
+
+    def _set_deleted(self, upload_id: int, when: dt.datetime | None) -> bool:
+        with self.engine.begin() as conn:
+            changed = conn.execute(update(uploads).where(uploads.c.id == upload_id)
+                                   .values(deleted_at=when)).rowcount
+            if changed:
+                self._bump(conn)
+        return bool(changed)
+
+    def delete_upload(self, upload_id: int) -> bool:
+        """Hide an upload and its needs (reversible with `restore_upload`); False if no such upload."""
+        return self._set_deleted(upload_id, dt.datetime.now(dt.timezone.utc))
+
+    def restore_upload(self, upload_id: int) -> bool:
+        """Bring a deleted upload's needs back into every result; False if no such upload."""
+        return self._set_deleted(upload_id, None)
+
+    def has_real_data(self) -> bool:
+        """Whether any upload other than the bundled sample is visible."""
+        query = select(func.count()).where(uploads.c.is_sample.is_(False), uploads.c.deleted_at.is_(None))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one() > 0
+
+    def sample_upload_ids(self, include_deleted: bool = False) -> list[int]:
+        query = select(uploads.c.id).where(uploads.c.is_sample.is_(True))
+        if not include_deleted:
+            query = query.where(uploads.c.deleted_at.is_(None))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+
+def _records(rows: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python dicts for a bulk insert (None for missing codes and dates)."""
+    frame = rows[list(NEED_COLUMNS)].astype(object)
+    frame = frame.where(frame.notna(), None)
+    return frame.to_dict("records")

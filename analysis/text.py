@@ -1,0 +1,30 @@
+"""Text normalisation shared by column mapping and value recognition.
+
+Field spreadsheets spell the same thing many ways ("Petén", "PETEN ", "peten");
+comparing normalised keys makes all of them one.
+"""
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(value: object) -> str:
+    """Lower-case ASCII key: accents, punctuation and extra spaces removed."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKD", str(value))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def clean_cell(value: object) -> str:
+    """Cell value as trimmed text with inner whitespace collapsed ('' for empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    return " ".join(str(value).split())

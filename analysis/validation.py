@@ -1,0 +1,203 @@
+"""The validation policy: which rows become needs, which are rejected, and why.
+
+A row is rejected when it has no description, when a controlled value (departamento,
+municipio, nivel, ámbito) is written but not recognised, when municipio and
+departamento contradict each other, or when a municipio name shared by two
+departments comes without its departamento. A controlled value left blank is kept
+as «Sin especificar» with a warning. Each distinct value is recognised once, so a
+100,000-row table costs a few hundred look-ups, not a million.
+"""
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from analysis import reference
+from analysis.columns import FIELD_LABELS
+from analysis.dates import parse_fecha
+from analysis.reference import SIN_ESPECIFICAR
+from analysis.tables import Table
+from analysis.text import clean_cell, normalize
+from analysis.values import (
+    prioridad_scale, recognise_ambito, recognise_departamento, recognise_estado, recognise_municipio,
+    recognise_nivel, recognise_prioridad, suggest,
+)
+
+# Cell contents that mean "nothing written here".
+PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplica", "ninguno", "ninguna",
+                "no", "x", "nan", "none", "null"}
+
+NEED_COLUMNS = ("departamento", "departamento_codigo", "municipio", "municipio_codigo", "region", "nivel",
+                "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
+
+_INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp", "sosep", "sbs", "ine", "dgm",
+                         "digici", "sgaia", "conap", "insivumeh", "mides", "mspas", "mineduc", "codede",
+                         "comude", "cocode", "sesan", "seprem"}
+
+
+@dataclass
+class Problem:
+    """One finding about one cell (or a whole sheet when `row` is None)."""
+
+    severity: str  # "error" rejects the row; "warning" keeps it
+    sheet: str
+    row: int | None
+    column: str | None
+    value: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ValidatedTable:
+    needs: pd.DataFrame  # accepted rows, NEED_COLUMNS
+    problems: list[Problem]
+    rows_rejected: int
+    rows_warned: int
+
+
+def _text_column(table: Table, name: str) -> list[str]:
+    """Cleaned text of one field's column ('' where blank or a placeholder such as «N/A»)."""
+    match = table.column_of(name)
+    if match is None:
+        return [""] * len(table.rows)
+    i = match.index
+    raw = [row[i] if i < len(row) else "" for row in table.rows]
+    cleaned = {value: clean_cell(value) for value in set(raw)}
+    cleaned = {k: ("" if normalize(v) in PLACEHOLDERS else v) for k, v in cleaned.items()}
+    return [cleaned[value] for value in raw]
+
+
+def _describe(suggestion: str | None) -> str:
+    return f' ¿Quiso decir «{suggestion}»?' if suggestion else ""
+
+
+def _resolve_place(dep_text: str, mun_text: str) -> tuple[str, int | None, str, int | None, str | None, str | None]:
+    """(departamento, code, municipio, code, error field, error message) for one pair of cells."""
+    departamento = recognise_departamento(dep_text) if dep_text else None
+    deptos = reference.departamentos()
+    dep_code = {v: k for k, v in deptos.items()}.get(departamento)
+    if dep_text and departamento is None:
+        hint = _describe(suggest(dep_text, list(deptos.values())))
+        return SIN_ESPECIFICAR, None, "", None, "departamento", f"Departamento no reconocido: «{dep_text}».{hint}"
+    if not mun_text:
+        return departamento or SIN_ESPECIFICAR, dep_code, "", None, None, None
+    candidates = recognise_municipio(mun_text)
+    if not candidates:
+        pool = reference.municipios_of(departamento) if departamento else [m.nombre for m in reference.municipios()]
+        hint = _describe(suggest(mun_text, pool))
+        return SIN_ESPECIFICAR, None, "", None, "municipio", f"Municipio no reconocido: «{mun_text}».{hint}"
+    if departamento:
+        inside = [m for m in candidates if m.departamento_codigo == dep_code]
+        if not inside:
+            owners = " y ".join(deptos[m.departamento_codigo] for m in candidates)
+            return (SIN_ESPECIFICAR, None, "", None, "municipio",
+                    f"El municipio «{candidates[0].nombre}» pertenece a {owners}, no a {departamento}.")
+        chosen = inside[0]
+    elif len(candidates) > 1:
+        owners = " y ".join(deptos[m.departamento_codigo] for m in candidates)
+        return (SIN_ESPECIFICAR, None, "", None, "municipio",
+                f"El municipio «{candidates[0].nombre}» existe en {owners}: indique el departamento.")
+    else:
+        chosen = candidates[0]
+    return (deptos[chosen.departamento_codigo], chosen.departamento_codigo, chosen.nombre, chosen.codigo,
+            None, None)
+
+
+def _institucion(text: str) -> str:
+    return text.upper() if normalize(text) in _INSTITUTION_ACRONYMS else text
+
+
+def validate_table(table: Table) -> ValidatedTable:
+    """Canonical needs of a table plus every error and warning, by spreadsheet row."""
+    text = {name: _text_column(table, name) for name in FIELD_LABELS if name != "region"}
+    frame = pd.DataFrame(text)
+    frame["fila"] = table.row_numbers
+    problems: list[Problem] = []
+    errors: dict[int, list[Problem]] = {}
+    warned: set[int] = set()
+
+    def header(name: str) -> str:
+        match = table.column_of(name)
+        return match.header if match else FIELD_LABELS[name]
+
+    def flag(position: int, severity: str, name: str, value: str, message: str) -> None:
+        problem = Problem(severity, table.sheet, int(frame["fila"].iat[position]), header(name), value, message)
+        if severity == "error":
+            errors.setdefault(position, []).append(problem)
+        else:
+            warned.add(position)
+            problems.append(problem)
+
+    # Rows with nothing in any mapped column (a numbered but empty template row) are not needs.
+    frame = frame[(frame[list(text)] != "").any(axis=1)].reset_index(drop=True)
+    for name, value in table.defaults.items():
+        frame.loc[frame[name] == "", name] = value
+
+    for position in frame.index[frame["necesidad"] == ""]:
+        flag(position, "error", "necesidad", "", "La fila no tiene descripción de la necesidad.")
+
+    # Places: each distinct (departamento, municipio) pair is resolved once.
+    pairs = frame[["departamento", "municipio"]].drop_duplicates()
+    resolved = {(d, m): _resolve_place(d, m) for d, m in pairs.itertuples(index=False)}
+    places = [resolved[pair] for pair in zip(frame["departamento"], frame["municipio"])]
+    for position, (dep, _, _, _, bad_field, message) in enumerate(places):
+        if bad_field:
+            flag(position, "error", bad_field, frame.at[position, bad_field], message)
+        elif dep == SIN_ESPECIFICAR:
+            flag(position, "warning", "departamento", "",
+                 f"Departamento vacío: se guarda como «{SIN_ESPECIFICAR}».")
+    out = pd.DataFrame(places, columns=["departamento", "departamento_codigo", "municipio", "municipio_codigo",
+                                        "_bad", "_msg"]).drop(columns=["_bad", "_msg"])
+    out["region"] = out["departamento"].map(reference.region_of_departamento()).fillna(SIN_ESPECIFICAR)
+
+    for name, recognise, choices in (("nivel", recognise_nivel, list(reference.NIVELES)),
+                                     ("ambito", recognise_ambito, list(reference.AMBITOS))):
+        lookup = {v: (recognise(v) if v else SIN_ESPECIFICAR) for v in frame[name].unique()}
+        out[name] = frame[name].map(lookup)
+        for position in out.index[out[name].isna()]:
+            value = frame.at[position, name]
+            flag(position, "error", name, value, f"{FIELD_LABELS[name]} no reconocido: «{value}». "
+                 f"Valores válidos: {', '.join(choices)}.{_describe(suggest(value, choices))}")
+        if table.column_of(name) is not None:
+            for position in out.index[frame[name] == ""]:
+                flag(position, "warning", name, "", f"{FIELD_LABELS[name]} vacío: se guarda como «{SIN_ESPECIFICAR}».")
+
+    scale = prioridad_scale(frame["prioridad"].unique())
+    lookup = {v: recognise_prioridad(v, scale) if v else "" for v in frame["prioridad"].unique()}
+    out["prioridad"] = frame["prioridad"].map(lookup)
+    for position in out.index[out["prioridad"].isna()]:
+        flag(position, "warning", "prioridad", frame.at[position, "prioridad"],
+             "Prioridad no reconocida (use Alta, Media o Baja): se deja vacía.")
+    out["prioridad"] = out["prioridad"].fillna("")
+
+    dates = {v: parse_fecha(v) if v else None for v in frame["fecha"].unique()}
+    out["fecha"] = frame["fecha"].map(dates)
+    for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
+        flag(position, "warning", "fecha", frame.at[position, "fecha"],
+             "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")
+
+    out["necesidad"] = frame["necesidad"]
+    out["institucion"] = frame["institucion"].map({v: _institucion(v) for v in frame["institucion"].unique()})
+    out["evento"] = frame["evento"]
+    out["estado"] = frame["estado"].map({v: recognise_estado(v) if v else "" for v in frame["estado"].unique()})
+    out["hoja"] = table.sheet
+    out["fila"] = frame["fila"]
+
+    for name in ("nivel", "ambito"):
+        if table.column_of(name) is None and name not in table.defaults:
+            problems.append(Problem("warning", table.sheet, None, None, "",
+                                    f"La hoja no tiene columna de {FIELD_LABELS[name]}: sus necesidades se "
+                                    f"guardan como «{SIN_ESPECIFICAR}»."))
+    rejected = sorted(errors)
+    for position in rejected:
+        problems.extend(errors[position])
+    problems.sort(key=lambda p: (p.row or 0, p.severity != "error"))
+    accepted = out.drop(index=rejected)
+    return ValidatedTable(
+        needs=accepted[list(NEED_COLUMNS)].reset_index(drop=True),
+        problems=problems,
+        rows_rejected=len(rejected),
+        rows_warned=len(warned - set(rejected)),
+    )
