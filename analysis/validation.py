@@ -24,7 +24,7 @@ from analysis.values import (
 
 # Cell contents that mean "nothing written here".
 PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplica", "ninguno", "ninguna",
-                "no", "x", "nan", "none", "null"}
+                "nan", "none", "null"}
 
 NEED_COLUMNS = ("departamento", "departamento_codigo", "municipio", "municipio_codigo", "region", "nivel",
                 "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
@@ -91,18 +91,24 @@ def _resolve_place(dep_text: str, mun_text: str) -> tuple[str, int | None, str, 
     if departamento:
         inside = [m for m in candidates if m.departamento_codigo == dep_code]
         if not inside:
-            owners = " y ".join(deptos[m.departamento_codigo] for m in candidates)
+            owners = _join(deptos[m.departamento_codigo] for m in candidates)
             return (SIN_ESPECIFICAR, None, "", None, "municipio",
                     f"El municipio «{candidates[0].nombre}» pertenece a {owners}, no a {departamento}.")
         chosen = inside[0]
     elif len(candidates) > 1:
-        owners = " y ".join(deptos[m.departamento_codigo] for m in candidates)
+        owners = _join(deptos[m.departamento_codigo] for m in candidates)
         return (SIN_ESPECIFICAR, None, "", None, "municipio",
-                f"El municipio «{candidates[0].nombre}» existe en {owners}: indique el departamento.")
+                f"El municipio «{mun_text}» existe en {owners}: indique el departamento.")
     else:
         chosen = candidates[0]
     return (deptos[chosen.departamento_codigo], chosen.departamento_codigo, chosen.nombre, chosen.codigo,
             None, None)
+
+
+def _join(names) -> str:
+    """«Escuintla y Petén», «Huehuetenango, Quiché y Sololá»."""
+    names = sorted(set(names))
+    return " y ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " y " + names[-1]
 
 
 def _institucion(text: str) -> str:

@@ -36,6 +36,8 @@ MUNICIPIO_VARIANTS = {
     "xelaju": "Quetzaltenango",
 }
 
+_SAINT_PREFIX = re.compile(r"^(?:san|santa|santo|santiago) \w+ ((?!(?:de|del|la|las|el|los) )\w.*)$")
+
 # Words that may precede a place name without changing it ("Depto. de Petén").
 _PLACE_PREFIXES = re.compile(r"^(?:departamento|depto|dpto|municipio|mpio|muni|mun)(?: (?:de|del))? ")
 
@@ -84,7 +86,14 @@ def _municipio_keys() -> dict[str, tuple[reference.Municipio, ...]]:
     keys: dict[str, list] = {}
     for m in reference.municipios():
         keys.setdefault(normalize(m.nombre), []).append(m)
-    by_name = {k: tuple(v) for k, v in keys.items()}
+    # "Chichicastenango" for "Santo Tomás Chichicastenango": the name without its saint,
+    # when that short form is not itself a municipio or a department.
+    short: dict[str, list] = {}
+    for m in reference.municipios():
+        match = _SAINT_PREFIX.match(normalize(m.nombre))
+        if match and match[1] not in keys and match[1] not in _departamento_keys():
+            short.setdefault(match[1], []).append(m)
+    by_name = {k: tuple(v) for k, v in (short | keys).items()}
     for variant, name in MUNICIPIO_VARIANTS.items():
         by_name.setdefault(variant, by_name[normalize(name)])
     return by_name

@@ -1,0 +1,164 @@
+"""Command line over the same functions the dashboard uses: `python -m analysis …`.
+
+Messages are in Spanish for analysts; `--json` output is for scripts and tests.
+A refused file ends with a one-line reason on stderr and exit code 2, never a
+traceback.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.columns import FIELDS
+from analysis.exports import write_export
+from analysis.formatting import format_datetime
+from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file
+from analysis.store import Store
+from analysis.template import template_bytes
+
+_STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
+
+
+class _SpanishParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are in English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Error en los argumentos: {message}\n")
+
+
+def _parse_map(values: list[str]) -> dict[str, str]:
+    overrides = {}
+    for item in values:
+        header, sep, field = item.rpartition("=")
+        field = field.strip()
+        if not sep or not header.strip() or (field and field not in FIELDS):
+            raise SystemExit(f"--map «{item}» no es válido: use \"Encabezado=campo\" con campo uno de "
+                             f"{', '.join(FIELDS)} (o vacío para ignorar la columna).")
+        overrides[header.strip()] = field
+    return overrides
+
+
+def _print_human(report: ImportReport) -> None:
+    word = _STATUS_WORDS[report.status]
+    if report.status == IMPORTED:
+        print(f"{report.file}: {word} (carga n.º {report.upload_id or '—'}): {report.rows_imported} filas "
+              f"importadas, {report.rows_rejected} rechazadas, {report.rows_warned} con advertencias.")
+    else:
+        print(f"{report.file}: {word}. {report.reason or ''}".rstrip())
+    for p in report.problems:
+        where = f"hoja «{p.sheet}»" + (f", fila {p.row}" if p.row else "") + (f", columna «{p.column}»" if p.column else "")
+        label = "ERROR" if p.severity == "error" else "aviso"
+        print(f"  {label}: {where}: {p.message}")
+
+
+def cmd_import(args) -> int:
+    store = Store(args.db)
+    overrides = _parse_map(args.map or [])
+    worst = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            print(f"No se puede abrir «{name}»: el archivo no existe o no se puede leer.", file=sys.stderr)
+            worst = max(worst, 2)
+            continue
+        report = import_file(store, data, path.name, overrides=overrides, strict=args.strict,
+                             dry_run=args.dry_run, user=args.user)
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
+        else:
+            _print_human(report)
+        if report.exit_code and report.reason:
+            print(f"{path.name}: {report.reason}", file=sys.stderr)
+        worst = max(worst, report.exit_code)
+    return worst
+
+
+def cmd_export(args) -> int:
+    count = write_export(Store(args.db).needs(), args.output, args.format)
+    print(f"{count} necesidades exportadas a {args.output}.")
+    return 0
+
+
+def cmd_uploads(args) -> int:
+    frame = Store(args.db).uploads()
+    if args.json:
+        print(frame.drop(columns=["sheets", "column_mapping"]).to_json(orient="records", date_format="iso",
+                                                                         force_ascii=False))
+        return 0
+    if frame.empty:
+        print("No hay cargas registradas.")
+    for row in frame.itertuples():
+        state = " [eliminada]" if pd.notna(row.deleted_at) else ""
+        sample = " [datos de ejemplo]" if row.is_sample else ""
+        print(f"{row.id:>4}  {format_datetime(row.uploaded_at)}  {row.filename}  {row.rows_imported} importadas, "
+              f"{row.rows_rejected} rechazadas{sample}{state}")
+    return 0
+
+
+def _cmd_set_deleted(args, delete: bool) -> int:
+    store = Store(args.db)
+    done = store.delete_upload(args.upload_id) if delete else store.restore_upload(args.upload_id)
+    if not done:
+        print(f"No existe la carga n.º {args.upload_id}.", file=sys.stderr)
+        return 2
+    print(f"Carga n.º {args.upload_id} {'eliminada' if delete else 'restaurada'}.")
+    return 0
+
+
+def cmd_template(args) -> int:
+    Path(args.output).write_bytes(template_bytes())
+    print(f"Plantilla guardada en {args.output}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _SpanishParser(prog="python -m analysis",
+                            description="Necesidades de seguridad: importar, exportar y administrar cargas.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_SpanishParser)
+    db = {"help": "URL de la base de datos (por defecto $DATABASE_URL o data/necesidades.db)"}
+
+    p = sub.add_parser("import", help="importar hojas de cálculo")
+    p.add_argument("files", nargs="+", metavar="ARCHIVO")
+    p.add_argument("--db", **db)
+    p.add_argument("--json", action="store_true", help="un objeto JSON por archivo en la salida")
+    p.add_argument("--dry-run", action="store_true", help="validar sin guardar")
+    p.add_argument("--strict", action="store_true", help="no importar nada si alguna fila tiene errores")
+    p.add_argument("--map", action="append", metavar="ENCABEZADO=campo", help="asignar una columna a un campo")
+    p.add_argument("--user", help="quién hace la carga (por defecto el usuario del sistema)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="exportar todas las necesidades vigentes")
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("-o", "--output", required=True, metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("uploads", help="listar las cargas")
+    p.add_argument("--db", **db)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_uploads)
+
+    for name, delete in (("delete", True), ("restore", False)):
+        p = sub.add_parser(name, help="eliminar una carga (reversible)" if delete else "restaurar una carga")
+        p.add_argument("upload_id", type=int, metavar="ID_CARGA")
+        p.add_argument("--db", **db)
+        p.set_defaults(func=lambda a, d=delete: _cmd_set_deleted(a, d))
+
+    p = sub.add_parser("template", help="guardar la plantilla de Excel para los talleres")
+    p.add_argument("-o", "--output", required=True, metavar="RUTA")
+    p.set_defaults(func=cmd_template)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a last guard: the analyst sees a sentence, not a traceback
+        print(f"Error inesperado: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 3

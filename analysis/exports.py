@@ -1,0 +1,90 @@
+"""Exporting needs to CSV and Excel that open safely in Excel and LibreOffice.
+
+One export shape for the CLI and the dashboard's downloads. Text cells that begin
+with = + - @ (or a tab/carriage return) are prefixed with an apostrophe so no
+spreadsheet program evaluates them as formulas (OWASP «CSV injection»).
+"""
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+EXPORT_COLUMNS = ("departamento", "municipio", "region", "nivel", "ambito", "necesidad", "prioridad",
+                  "institucion", "evento", "fecha", "estado", "archivo", "hoja", "fila")
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+def neutralise(value: object) -> object:
+    """A text cell made inert for spreadsheet programs; other values unchanged.
+
+    Control characters that Excel files cannot hold (a CSV may carry them) are dropped.
+    """
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_TRIGGERS) else value
+
+
+def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.astype(object).where(frame.notna(), "")
+    for column in out.columns:
+        out[column] = out[column].map(neutralise)
+    return out
+
+
+def export_frame(needs: pd.DataFrame) -> pd.DataFrame:
+    """The needs in export shape: fixed columns, ISO dates, inert text."""
+    frame = needs.reindex(columns=list(EXPORT_COLUMNS))
+    frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
+    return _safe_frame(frame)
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with BOM, so Excel on Windows shows accents right."""
+    return _safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_title: str = "Necesidades") -> bytes:
+    """A one-sheet workbook with a styled, frozen header and every cell stored as a value."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title[:31])
+    safe = _safe_frame(frame)
+    widths = [min(60, max(10, len(str(c)) + 2, *(len(str(v)) + 1 for v in safe[c].head(200)))) for c in safe]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for name in safe.columns:
+        cell = WriteOnlyCell(sheet, value=str(name))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        header.append(cell)
+    sheet.append(header)
+    for row in safe.itertuples(index=False):
+        sheet.append([_as_string_cell(sheet, v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _as_string_cell(sheet, value):
+    """Strings become explicit string cells: openpyxl would otherwise treat '=…' as a formula."""
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:
+    """Write all given needs to `path` as csv or xlsx; returns the number of rows."""
+    frame = export_frame(needs)
+    data = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return len(frame)

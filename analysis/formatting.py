@@ -1,0 +1,46 @@
+"""Numbers, dates and times written the Guatemalan way, in one place.
+
+Guatemala groups thousands with a comma and writes decimals with a point
+(1,500 · 12.5 %), writes dates day first (09/11/2017) and lives at UTC−6.
+"""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+GUATEMALA = ZoneInfo("America/Guatemala")
+PLOTLY_SEPARATORS = ".,"  # decimal, thousands — for plotly's layout.separators
+
+
+def format_int(value: int | float) -> str:
+    return f"{int(round(value)):,}"
+
+
+def format_pct(part: float, whole: float, digits: int = 1) -> str:
+    return f"{(100 * part / whole if whole else 0):.{digits}f} %"
+
+
+def format_date(value: dt.date | None) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+def to_local(value: dt.datetime) -> dt.datetime:
+    """A stored time (UTC; SQLite returns it without zone) in Guatemala's time."""
+    value = pd.Timestamp(value).to_pydatetime()
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(GUATEMALA)
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    return to_local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """«1 necesidad», «1,500 necesidades»."""
+    word = singular if count == 1 else (plural_form or singular + ("es" if singular[-1] in "dlnrz" else "s"))
+    return f"{format_int(count)} {word}"

@@ -1,0 +1,66 @@
+"""Reading every format field teams send, and refusing what cannot be read."""
+import pytest
+
+from analysis.errors import FileRefused
+from analysis.reading import decode_text, read_workbook, sniff_delimiter
+from tests.builders import HEADER, csv_bytes, need, ods, simple_xlsx, xls
+
+
+def test_cp1252_semicolon_csv_keeps_accents():
+    data = csv_bytes([need(departamento="Sacatepéquez", necesidad="Señalización en la vía")], sep=";",
+                     encoding="cp1252")
+    (sheet,) = read_workbook(data, "taller.csv")
+    assert sheet.rows[0] == HEADER
+    assert sheet.rows[1][0] == "Sacatepéquez"
+    assert sheet.rows[1][4] == "Señalización en la vía"
+
+
+def test_utf8_bom_and_tab_separated():
+    data = "\ufeff".encode() + csv_bytes([need()], sep="\t")
+    (sheet,) = read_workbook(data, "datos.txt")
+    assert sheet.rows[0][0] == "Departamento"
+    assert len(sheet.rows[1]) == len(HEADER)
+
+
+def test_quoted_field_with_newline_and_commas_stays_one_record():
+    text = 'Departamento,Necesidad\nPetén,"Falta de patrullas, luz y agua\nen la aldea"\n'
+    (sheet,) = read_workbook(text.encode(), "x.csv")
+    assert sheet.rows[1] == ["Petén", "Falta de patrullas, luz y agua\nen la aldea"]
+
+
+def test_semicolon_sniffed_even_when_descriptions_contain_commas():
+    text = "Depto;Necesidad;Nivel\n" + "".join(f"Petén;Uno, dos, tres {i};Municipal\n" for i in range(10))
+    assert sniff_delimiter(text) == ";"
+
+
+def test_utf16_export_from_excel_is_decoded():
+    assert decode_text("Departamento\tNecesidad\n".encode("utf-16")) == "Departamento\tNecesidad\n"
+
+
+@pytest.mark.parametrize("builder,name", [(simple_xlsx, "a.xlsx"), (xls, "a.xls"), (ods, "a.ods")])
+def test_workbook_formats_read_through_calamine(builder, name):
+    sheets = read_workbook(builder([need(necesidad="Alumbrado público")]), name)
+    assert sheets[0].rows[1][4] == "Alumbrado público"
+
+
+def test_xlsm_is_read_like_xlsx():
+    assert read_workbook(simple_xlsx([need()]), "macro.xlsm")[0].rows[0][0] == "Departamento"
+
+
+@pytest.mark.parametrize("data,name,expected", [
+    (b"", "vacio.xlsx", "vacío"),
+    (b"PK\x03\x04 not really a zip", "roto.xlsx", "dañado"),
+    (b"<html><table><tr><td>x</td></tr></table></html>", "web.xls", "página web"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.csv", "binarios"),
+    (b"just some text", "nota.xlsx", "no es un libro"),
+])
+def test_unreadable_files_are_refused_with_a_spanish_reason(data, name, expected):
+    with pytest.raises(FileRefused) as refusal:
+        read_workbook(data, name)
+    assert expected in str(refusal.value)
+
+
+def test_truncated_xlsx_is_refused():
+    data = simple_xlsx([need()])
+    with pytest.raises(FileRefused):
+        read_workbook(data[: len(data) // 2], "cortado.xlsx")

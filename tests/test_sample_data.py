@@ -1,0 +1,25 @@
+"""The bundled synthetic sample: big and varied enough to show every chart."""
+from pathlib import Path
+
+from analysis import reference
+from analysis.importer import import_file
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "muestra_necesidades.xlsx"
+
+
+def test_sample_covers_every_departamento_nivel_and_ambito(store):
+    report = import_file(store, SAMPLE.read_bytes(), SAMPLE.name, is_sample=True)
+    needs = store.needs()
+    assert report.rows_imported >= 1500
+    assert set(needs["departamento"]) == set(reference.departamentos().values())
+    assert set(reference.NIVELES) <= set(needs["nivel"])
+    assert set(needs["ambito"]) == set(reference.AMBITOS)
+    assert needs["evento"].nunique() >= 4 and needs["fecha"].nunique() >= 5
+    assert 0 < report.rows_rejected < 10  # a little of the messiness of real files
+    assert store.sample_upload_ids() == [report.upload_id] and not store.has_real_data()
+
+
+def test_sample_is_labelled_synthetic_inside_the_file():
+    from analysis.reading import read_workbook
+    sheets = read_workbook(SAMPLE.read_bytes(), SAMPLE.name)
+    assert all("SINTÉTICOS" in str(s.rows[0][0]) + str(s.rows[1][0] if len(s.rows) > 1 else "") for s in sheets)

@@ -1,0 +1,87 @@
+"""The store on SQLite and PostgreSQL: transactions, soft delete, revision, no partial imports."""
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+
+from analysis.importer import import_file
+from analysis.store import Store, database_url
+from tests.builders import need, simple_xlsx
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_delete_and_restore_hide_and_bring_back_needs(store):
+    a = import_file(store, simple_xlsx([need(), need()]), "a.xlsx").upload_id
+    import_file(store, simple_xlsx([need(departamento="Izabal")]), "b.xlsx")
+    assert store.count_needs() == 3
+    assert store.delete_upload(a)
+    assert store.count_needs() == 1 and set(store.needs()["archivo"]) == {"b.xlsx"}
+    assert store.uploads().set_index("id").loc[a, "deleted_at"] is not None
+    assert store.restore_upload(a)
+    assert store.count_needs() == 3
+    assert not store.delete_upload(999)
+
+
+def test_every_write_changes_the_revision(store):
+    before = store.revision()
+    upload = import_file(store, simple_xlsx([need()]), "a.xlsx").upload_id
+    after_import = store.revision()
+    store.delete_upload(upload)
+    assert before < after_import < store.revision()
+
+
+def test_refused_and_strict_aborted_files_leave_the_database_file_byte_identical(tmp_path):
+    path = tmp_path / "n.db"
+    store = Store(f"sqlite:///{path}")
+    import_file(store, simple_xlsx([need()]), "bueno.xlsx")
+    store.engine.dispose()
+    before = digest(path)
+    import_file(store, b"PK\x03\x04 broken", "roto.xlsx")
+    import_file(store, simple_xlsx([need(), need(departamento="Narnia")]), "malo.xlsx", strict=True)
+    import_file(store, simple_xlsx([need(departamento="Narnia")]), "todo-malo.xlsx")
+    store.engine.dispose()
+    assert digest(path) == before
+
+
+def test_failed_insert_rolls_back_the_upload_row(store, monkeypatch):
+    data = simple_xlsx([need()])
+    import analysis.store as store_module
+    monkeypatch.setattr(store_module, "_records", lambda rows: [{"departamento": None}])  # violates NOT NULL
+    with pytest.raises(Exception):
+        import_file(store, data, "a.xlsx")
+    assert store.uploads().empty and store.count_needs() == 0
+
+
+def test_database_url_defaults_and_postgres_driver(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert database_url().endswith("data/necesidades.db")
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
+    assert database_url() == "postgresql+psycopg://u@h/db"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_schema_is_managed_by_migrations(store):
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+
+
+def test_the_same_code_runs_on_postgresql(pg_url):
+    store = Store(pg_url)
+    assert store.engine.dialect.name == "postgresql"
+    data = simple_xlsx([need(municipio="San José"), need(fecha="", necesidad="Extorsiones")])
+    report = import_file(store, data, "pg.xlsx")
+    assert report.rows_imported == 2
+    assert import_file(store, data, "pg.xlsx").status == "duplicate"
+    needs = store.needs()
+    assert needs["municipio_codigo"].iloc[0] == 1702 and pd.isna(needs["municipio_codigo"].iloc[1])
+    assert store.upload_content(report.upload_id) == data
+    store.delete_upload(report.upload_id)
+    assert store.count_needs() == 0
+    store.restore_upload(report.upload_id)
+    assert store.count_needs() == 2
+    Store(pg_url)  # reopening runs migrations again without harm
