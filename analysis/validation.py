@@ -26,6 +26,8 @@ from analysis.values import (
 PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplica", "ninguno", "ninguna",
                 "nan", "none", "null"}
 
+_PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never placeholders
+
 NEED_COLUMNS = ("departamento", "departamento_codigo", "municipio", "municipio_codigo", "region", "nivel",
                 "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
 
@@ -65,7 +67,8 @@ def _text_column(table: Table, name: str) -> list[str]:
     i = match.index
     raw = [row[i] if i < len(row) else "" for row in table.rows]
     cleaned = {value: clean_cell(value) for value in set(raw)}
-    cleaned = {k: ("" if normalize(v) in PLACEHOLDERS else v) for k, v in cleaned.items()}
+    cleaned = {k: ("" if len(v) <= _PLACEHOLDER_MAX and normalize(v) in PLACEHOLDERS else v)
+               for k, v in cleaned.items()}
     return [cleaned[value] for value in raw]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from analysis.store import Store
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), Path("/nonexistent"))
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_refused_and_strict_aborted_files_leave_the_database_file_byte_identical
 def test_failed_insert_rolls_back_the_upload_row(store, monkeypatch):
     data = simple_xlsx([need()])
     import analysis.store as store_module
-    monkeypatch.setattr(store_module, "_records", lambda rows: [{"departamento": None}])  # violates NOT NULL
+    monkeypatch.setattr(store_module, "_records", lambda rows: [(None,) * 15])  # violates NOT NULL
     with pytest.raises(Exception):
         import_file(store, data, "a.xlsx")
     assert store.uploads().empty and store.count_needs() == 0

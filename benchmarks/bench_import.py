@@ -1,0 +1,93 @@
+"""Import speed and memory on a 100,000-row, 10-column .xlsx, against pandas' default reader.
+
+Run by hand (never in CI):  python benchmarks/bench_import.py [--rows 100000]
+
+Each measurement runs in its own process so its peak memory (max RSS) is its own:
+1. `pandas.read_excel(path)` with its default engine (openpyxl): read only;
+2. `python -m analysis import PATH --db <fresh SQLite>`: read, map, validate, store.
+The budget: (2) takes at most half the time of (1), with peak memory under 1 GB.
+"""
+import argparse
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis import reference  # noqa: E402
+
+OUTPUT = ROOT / "benchmarks" / "output"
+HEADER = ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Prioridad", "Institución", "Evento",
+          "Fecha", "Estado"]
+
+_CHILD = """
+import resource, sys, time, json
+start = time.perf_counter()
+{body}
+elapsed = time.perf_counter() - start
+print(json.dumps({{"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def build_file(rows: int) -> Path:
+    """A realistic big workbook (cached: building it with openpyxl takes a while)."""
+    path = OUTPUT / f"necesidades_{rows}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(1)
+    deptos = list(reference.departamentos().values())
+    munis = reference.municipios()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Necesidades")
+    sheet.append(HEADER)
+    for i in range(rows):
+        m = rng.choice(munis) if rng.random() < 0.5 else None
+        departamento = reference.departamentos()[m.departamento_codigo] if m else rng.choice(deptos)
+        sheet.append([
+            departamento if rng.random() > 0.1 else departamento.upper(), m.nombre if m else "",
+            rng.choice(list(reference.NIVELES)), rng.choice(reference.AMBITOS),
+            f"Necesidad identificada número {i} sobre patrullajes, alumbrado y prevención",
+            rng.choice(["Alta", "Media", "Baja", "1", "2"]), rng.choice(["PNC", "CONRED", "Municipalidad", "SIE"]),
+            f"Taller {rng.randrange(30)}", dt.datetime(2017, 1, 1) + dt.timedelta(days=rng.randrange(2000)),
+            rng.choice(["Identificada", "En seguimiento", "Atendida"]),
+        ])
+    workbook.save(path)
+    return path
+
+
+def measure(body: str) -> dict:
+    code = _CHILD.format(body=body)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    path = build_file(args.rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"sqlite:///{tmp}/bench.db"
+        baseline = measure(f"import pandas as pd\npd.read_excel({str(path)!r})")
+        ours = measure("from analysis.cli import main\n"
+                       f"assert main(['import', {str(path)!r}, '--db', {db!r}]) == 0")
+    print(f"Archivo: {path.name} ({path.stat().st_size / 1e6:.1f} MB, {args.rows:,} filas, 10 columnas)")
+    for label, m in (("pandas.read_excel (openpyxl), solo lectura", baseline),
+                     ("python -m analysis import (leer, mapear, validar, guardar)", ours)):
+        print(f"{label:<62} {m['seconds']:6.2f} s  {args.rows / m['seconds']:>9,.0f} filas/s  "
+              f"pico {m['peak_mb']:6.0f} MB")
+    ratio = ours["seconds"] / baseline["seconds"]
+    print(f"Importación / lectura openpyxl: {ratio:.2f} (presupuesto ≤ 0.50), pico {ours['peak_mb']:.0f} MB "
+          f"(presupuesto < 1024 MB)")
+
+
+if __name__ == "__main__":
+    main()
