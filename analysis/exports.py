@@ -38,10 +38,11 @@ def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def export_frame(needs: pd.DataFrame) -> pd.DataFrame:
-    """The needs in export shape: fixed columns, ISO dates, inert text."""
-    frame = needs.reindex(columns=list(EXPORT_COLUMNS))
-    frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
+def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
+    """The needs in export shape: the given columns (all by default), ISO dates, inert text."""
+    frame = needs.reindex(columns=list(columns))
+    if "fecha" in frame:
+        frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
     return _safe_frame(frame)
 
 
@@ -88,3 +89,17 @@ def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:
     with open(path, "wb") as handle:
         handle.write(data)
     return len(frame)
+
+
+PROBLEM_COLUMNS = {"severity": "Gravedad", "sheet": "Hoja", "row": "Fila", "column": "Columna", "value": "Valor",
+                   "message": "Mensaje"}
+SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia"}
+
+
+def problems_frame(problems: list[dict]) -> pd.DataFrame:
+    """A validation report as a table with Spanish headers, errors first, by sheet and row."""
+    frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS))
+    frame["severity"] = frame["severity"].map(SEVERITY_LABELS)
+    frame["row"] = frame["row"].astype("Int64")
+    frame = frame.sort_values(["severity", "sheet", "row"], kind="stable", na_position="first")
+    return frame.rename(columns=PROBLEM_COLUMNS).reset_index(drop=True)

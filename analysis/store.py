@@ -159,6 +159,9 @@ class Store:
                     content=new.content, is_sample=new.is_sample,
                 )).inserted_primary_key[0]
                 _bulk_insert_needs(conn, upload_id, records)
+                if not new.is_sample:  # real data never mixes with the synthetic sample
+                    conn.execute(update(uploads).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
+                                 .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
                 self._bump(conn)
         except IntegrityError:
             existing = self.find_upload(new.sha256)
@@ -183,16 +186,9 @@ class Store:
         """Bring a deleted upload's needs back into every result; False if no such upload."""
         return self._set_deleted(upload_id, None)
 
-    def has_real_data(self) -> bool:
-        """Whether any upload other than the bundled sample is visible."""
-        query = select(func.count()).where(uploads.c.is_sample.is_(False), uploads.c.deleted_at.is_(None))
-        with self.engine.connect() as conn:
-            return conn.execute(query).scalar_one() > 0
-
-    def sample_upload_ids(self, include_deleted: bool = False) -> list[int]:
-        query = select(uploads.c.id).where(uploads.c.is_sample.is_(True))
-        if not include_deleted:
-            query = query.where(uploads.c.deleted_at.is_(None))
+    def sample_upload_ids(self) -> list[int]:
+        """Visible uploads of the synthetic sample."""
+        query = select(uploads.c.id).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 

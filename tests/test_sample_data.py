@@ -16,10 +16,24 @@ def test_sample_covers_every_departamento_nivel_and_ambito(store):
     assert set(needs["ambito"]) == set(reference.AMBITOS)
     assert needs["evento"].nunique() >= 4 and needs["fecha"].nunique() >= 5
     assert 0 < report.rows_rejected < 10  # a little of the messiness of real files
-    assert store.sample_upload_ids() == [report.upload_id] and not store.has_real_data()
+    assert store.sample_upload_ids() == [report.upload_id]
 
 
 def test_sample_is_labelled_synthetic_inside_the_file():
     from analysis.reading import read_workbook
     sheets = read_workbook(SAMPLE.read_bytes(), SAMPLE.name)
     assert all("SINTÉTICOS" in str(s.rows[0][0]) + str(s.rows[1][0] if len(s.rows) > 1 else "") for s in sheets)
+
+
+def test_sample_loads_into_an_empty_store_only_and_real_data_hides_it(store):
+    from analysis.sample import ensure_sample
+    from tests.builders import need, simple_xlsx
+    assert ensure_sample(store) is True
+    assert ensure_sample(store) is False
+    sample_total = store.count_needs()
+    import_file(store, simple_xlsx([need()]), "real.xlsx")
+    assert store.count_needs() == 1 and store.sample_upload_ids() == []
+    store.delete_upload(2)
+    assert ensure_sample(store) is False  # deleted data is not replaced by the sample
+    store.restore_upload(1)
+    assert store.count_needs() == sample_total

@@ -1,0 +1,126 @@
+"""Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm."""
+import streamlit as st
+
+from analysis.columns import FIELD_LABELS, FIELDS
+from analysis.errors import FileRefused
+from analysis.exports import problems_frame, to_xlsx_bytes
+from analysis.formatting import format_int, plural
+from analysis.importer import IMPORTED, analyse_file, duplicate_report, sha256_of, store_analysis
+from analysis.reading import ACCEPTED_EXTENSIONS
+from analysis.template import template_bytes
+from ui import data
+from ui import view as views
+from ui.widgets import upload_result_message
+
+IGNORE = "— Ignorar —"
+FIELD_CHOICES = [IGNORE] + [FIELD_LABELS[f] for f in FIELDS]
+FIELD_BY_LABEL = {FIELD_LABELS[f]: f for f in FIELDS}
+UPLOADER = "_cargador"
+
+views.current()  # the shared sidebar and navigation are in place
+st.title("Cargar datos")
+st.session_state.setdefault(UPLOADER, 0)
+upload_result_message()
+
+intro, template = st.columns([3, 1], vertical_alignment="center")
+intro.markdown("Cargue la hoja de cálculo de un taller tal como llegó (Excel, LibreOffice o CSV). Antes de guardar "
+               "verá cómo se entendió cada columna y qué filas tienen problemas.")
+template.download_button("Descargar plantilla", template_bytes, file_name="plantilla_necesidades.xlsx",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         icon=":material/description:", on_click="ignore", width="stretch")
+
+uploaded = st.file_uploader("Archivo de necesidades", type=sorted(e.lstrip(".") for e in ACCEPTED_EXTENSIONS),
+                            key=f"archivo_{st.session_state[UPLOADER]}",
+                            help="Formatos: .xlsx, .xlsm, .xls, .ods, .csv, .txt. Tamaño máximo: 50 MB.")
+
+
+def _finish(message: tuple[str, str]) -> None:
+    st.session_state["_resultado_carga"] = message
+    st.session_state[UPLOADER] += 1  # a new, empty uploader
+
+
+if uploaded is None:
+    st.stop()
+
+content = uploaded.getvalue()
+store = data.store()
+sha = sha256_of(content)
+if existing := store.find_upload(sha):
+    st.info(duplicate_report(store, uploaded.name, sha, existing["id"]).reason, icon=":material/content_copy:")
+    st.button("Cargar otro archivo", on_click=_finish, args=(("info", "No se cargó el archivo repetido."),))
+    st.stop()
+
+# The analyst's corrections to the column mapping: header -> field ("" = ignore).
+overrides_key = f"_columnas_{sha}"
+overrides = st.session_state.setdefault(overrides_key, {})
+with st.status("Leyendo y validando el archivo…", expanded=False) as status:
+    try:
+        analysis = analyse_file(content, uploaded.name, overrides or None)
+    except FileRefused as refusal:
+        status.update(label="El archivo no se puede importar", state="error")
+        st.error(f"{refusal}", icon=":material/block:")
+        st.stop()
+    status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de datos "
+                        f"en {plural(len(analysis.tables), 'hoja')}", state="complete")
+
+st.subheader("1. Hojas encontradas")
+st.dataframe(
+    [{"Hoja": s["hoja"], "Fila de encabezados": s["fila_encabezado"], "Filas": s["filas"],
+      "Válidas": s.get("aceptadas"), "Rechazadas": s.get("rechazadas"), "Nota": s["nota"]} for s in analysis.sheets],
+    hide_index=True, width="stretch")
+
+st.subheader("2. Columnas")
+st.caption("Revise a qué dato corresponde cada columna y corríjalo si hace falta; el archivo se vuelve a validar al "
+           "instante.")
+headers = list(dict.fromkeys(h for t in analysis.tables for h in t.headers if h))
+mapping, confidence = analysis.column_mapping, analysis.confidences
+rows = [{"Encabezado en el archivo": h, "Dato": FIELD_LABELS[mapping[h]] if h in mapping else IGNORE,
+         "Confianza": confidence.get(h)} for h in headers]
+editor_key = f"editor_{sha}_{abs(hash(tuple(sorted(overrides.items()))))}"  # fresh editor after each change
+edited = st.data_editor(rows, hide_index=True, width="stretch", key=editor_key, column_config={
+    "Encabezado en el archivo": st.column_config.TextColumn(disabled=True),
+    "Dato": st.column_config.SelectboxColumn(options=FIELD_CHOICES, required=True),
+    "Confianza": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
+})
+wanted = {row["Encabezado en el archivo"]: FIELD_BY_LABEL.get(row["Dato"], "") for row in edited}
+detected = {h: mapping.get(h, "") for h in headers}
+changes = {h: f for h, f in wanted.items() if f != detected.get(h)}
+if changes:
+    st.session_state[overrides_key] = overrides | changes
+    st.rerun()
+
+st.subheader("3. Validación")
+cols = st.columns(3)
+cols[0].metric("Filas que se importarán", format_int(len(analysis.needs)), border=True)
+cols[1].metric("Filas rechazadas", format_int(analysis.rows_rejected), border=True)
+cols[2].metric("Filas con advertencias", format_int(analysis.rows_warned), border=True)
+if analysis.problems:
+    report = problems_frame([p.as_dict() for p in analysis.problems])
+    st.dataframe(report, hide_index=True, width="stretch", height=min(420, 40 + 35 * len(report)))
+    st.download_button("Descargar el informe de validación (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
+                       file_name=f"informe_{uploaded.name.rsplit('.', 1)[0]}.xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:")
+    if analysis.rows_rejected:
+        st.caption("Las filas rechazadas no se guardan. Corríjalas en el archivo y cárguelo de nuevo para "
+                   "agregarlas.")
+else:
+    st.success("Todas las filas son válidas.", icon=":material/check_circle:")
+
+
+def _import() -> None:
+    with st.spinner("Guardando…"):
+        result = store_analysis(store, analysis)
+    data.invalidate()
+    if result.status == IMPORTED:
+        _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{uploaded.name}» "
+                            f"(carga n.º {result.upload_id}). Todas las páginas ya las muestran."))
+    else:
+        _finish(("error", result.reason or "No se importó el archivo."))
+
+
+confirm, cancel, _ = st.columns([2, 1, 3])
+confirm.button(f"Importar {plural(len(analysis.needs), 'necesidad')}", type="primary", on_click=_import,
+               disabled=analysis.needs.empty, icon=":material/save:", width="stretch")
+cancel.button("Cancelar", on_click=_finish, args=(("info", "Carga cancelada: no se guardó nada."),),
+              width="stretch")

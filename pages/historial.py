@@ -1,0 +1,82 @@
+"""Historial de cargas: every upload with its provenance and counts; original file, delete and restore."""
+import pandas as pd
+import streamlit as st
+
+from analysis.exports import problems_frame, to_xlsx_bytes
+from analysis.formatting import format_datetime, format_int
+from ui import data
+from ui import view as views
+
+views.current()  # the shared sidebar and navigation are in place
+st.title("Historial de cargas")
+store = data.store()
+uploads = store.uploads()
+if uploads.empty:
+    st.info("Todavía no se ha cargado ningún archivo. Use la página **Cargar datos**.", icon=":material/upload_file:")
+    st.stop()
+
+deleted = uploads["deleted_at"].notna()
+table = pd.DataFrame({
+    "N.º": uploads["id"],
+    "Archivo": uploads["filename"],
+    "Cargado": uploads["uploaded_at"].map(format_datetime),
+    "Por": uploads["uploaded_by"],
+    "Hojas": uploads["sheets"].map(lambda sheets: ", ".join(s["hoja"] for s in sheets if s.get("filas"))),
+    "Importadas": uploads["rows_imported"],
+    "Rechazadas": uploads["rows_rejected"],
+    "Advertencias": uploads["rows_warned"],
+    "Estado": deleted.map({True: "Eliminada", False: "Vigente"}) + uploads["is_sample"].map(
+        {True: " (datos de ejemplo)", False: ""}),
+})
+st.dataframe(table, hide_index=True, width="stretch", column_config={
+    "N.º": st.column_config.NumberColumn(format="plain"),
+    "Importadas": st.column_config.NumberColumn(format="localized"),
+})
+st.caption(f"{format_int(int((~deleted).sum()))} cargas vigentes con {format_int(store.count_needs())} "
+           "necesidades. Eliminar una carga la oculta de todos los resultados; puede restaurarse en cualquier momento.")
+
+st.subheader("Detalle de una carga")
+labels = {row.id: f"N.º {row.id} — {row.filename} ({format_datetime(row.uploaded_at)})" for row in uploads.itertuples()}
+chosen = st.selectbox("Carga", list(labels), format_func=labels.get, key="historial_carga")
+upload = store.upload(chosen)
+is_deleted = upload["deleted_at"] is not None
+
+info, actions = st.columns([3, 2])
+with info:
+    st.markdown(f"**Archivo:** {upload['filename']} · {format_int(upload['size_bytes'] / 1024)} KB  \n"
+                f"**Huella SHA-256:** `{upload['sha256'][:16]}…`  \n"
+                f"**Columnas:** " + ", ".join(f"{h} → {f}" for h, f in upload["column_mapping"].items()))
+with actions:
+    st.download_button("Descargar archivo original", lambda: store.upload_content(chosen), file_name=upload["filename"],
+                       icon=":material/download:", on_click="ignore", width="stretch")
+    confirm_key = f"_confirmar_{chosen}"
+    if is_deleted:
+        if st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch"):
+            store.restore_upload(chosen)
+            data.invalidate()
+            st.toast(f"Carga n.º {chosen} restaurada: sus necesidades vuelven a todos los resultados.")
+            st.rerun()
+    elif st.session_state.get(confirm_key):
+        st.warning(f"¿Eliminar la carga n.º {chosen}? Sus {format_int(upload['rows_imported'])} necesidades dejarán de "
+                   "aparecer en todas las páginas (puede restaurarla después).")
+        yes, no = st.columns(2)
+        if yes.button("Sí, eliminar", type="primary", width="stretch"):
+            store.delete_upload(chosen)
+            st.session_state[confirm_key] = False
+            data.invalidate()
+            st.toast(f"Carga n.º {chosen} eliminada.")
+            st.rerun()
+        if no.button("No", width="stretch"):
+            st.session_state[confirm_key] = False
+            st.rerun()
+    elif st.button("Eliminar carga…", icon=":material/delete:", width="stretch"):
+        st.session_state[confirm_key] = True
+        st.rerun()
+
+if upload["problems"]:
+    report = problems_frame(upload["problems"])
+    st.markdown(f"**Informe de validación** ({format_int(len(report))} observaciones)")
+    st.dataframe(report, hide_index=True, width="stretch", height=min(360, 40 + 35 * len(report)))
+    st.download_button("Descargar el informe (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
+                       file_name=f"informe_carga_{chosen}.xlsx", on_click="ignore", icon=":material/download:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,0 +1,40 @@
+"""Cached access to the store for the app: one Store per process, data reloaded by revision.
+
+Caches are keyed by the store's revision number (a cheap query), never by frames,
+so a rerun with unchanged data costs a few milliseconds.
+"""
+import pandas as pd
+import streamlit as st
+
+from analysis.filters import search_index
+from analysis.sample import ensure_sample
+from analysis.store import Store, database_url
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    store = Store(url)
+    ensure_sample(store)
+    return store
+
+
+def store() -> Store:
+    """The store of $DATABASE_URL (or data/necesidades.db), with the sample on first use."""
+    return _store(database_url())
+
+
+@st.cache_resource(show_spinner="Cargando necesidades…", max_entries=2)  # no copy per rerun: callers never mutate
+def _needs(url: str, revision: int) -> tuple[pd.DataFrame, pd.Series]:
+    needs = _store(url).needs()
+    return needs, search_index(needs)
+
+
+def needs() -> tuple[pd.DataFrame, pd.Series]:
+    """All visible needs and their search keys, as of the store's current revision."""
+    current = store()
+    return _needs(current.url, current.revision())
+
+
+def invalidate() -> None:
+    """Forget cached frames after a write (the revision changes anyway; this frees memory)."""
+    _needs.clear()

@@ -1,0 +1,21 @@
+"""The «Datos de ejemplo» notice shown while the synthetic sample is in view, with its one-click removal."""
+import streamlit as st
+
+from ui import data
+
+
+def _remove_sample() -> None:
+    store = data.store()
+    for upload_id in store.sample_upload_ids():
+        store.delete_upload(upload_id)
+    st.toast("Se quitaron los datos de ejemplo. Puede restaurarlos en el Historial de cargas.",
+             icon=":material/delete:")
+
+
+def sample_banner() -> None:
+    if not data.store().sample_upload_ids():
+        return
+    text, button = st.columns([3, 1], vertical_alignment="center")
+    text.warning("**Datos de ejemplo.** Está viendo datos sintéticos incluidos para demostración; no son "
+                 "necesidades reales. Se quitan solos al cargar el primer archivo real.", icon=":material/science:")
+    button.button("Quitar datos de ejemplo", on_click=_remove_sample, icon=":material/delete:", width="stretch")

@@ -1,0 +1,39 @@
+"""What every page draws from: the filters and the needs they select, set once per rerun.
+
+dashboard.py computes the view above the navigation (so the sidebar is shared);
+pages read it here instead of recomputing it.
+"""
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from analysis.filters import Filters
+
+_KEY = "_vista"
+
+
+@dataclass(frozen=True)
+class View:
+    filters: Filters
+    needs: pd.DataFrame  # the needs in view
+    total: int  # all visible needs, before filters
+
+
+def set_view(view: View) -> None:
+    st.session_state[_KEY] = view
+
+
+def current() -> View:
+    """The view dashboard.py prepared for this rerun.
+
+    Streamlit starts in its legacy multipage mode when a `pages/` folder exists and
+    the first request opens a page URL directly (e.g. a shared link): the page then
+    runs without dashboard.py. Leaving that mode and rerunning sends the request
+    through dashboard.py's navigation, once per server process.
+    """
+    if _KEY not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state[_KEY]

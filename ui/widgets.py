@@ -1,0 +1,59 @@
+"""Drawing helpers shared by pages: charts with click-to-filter, headers, empty states."""
+from functools import partial
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.sidebar import narrow
+from ui.view import View
+
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "scrollZoom": False}
+
+
+def _on_select(key: str, metas: list) -> None:
+    state = st.session_state.get(key)
+    points = (state or {}).get("selection", {}).get("points", [])
+    chosen: dict[str, list[str]] = {}
+    for point in points:
+        meta = metas[point.get("curve_number", 0)]
+        index = point.get("point_index", point.get("point_number"))
+        if meta is None or not isinstance(index, int) or index >= len(meta):
+            continue
+        for field, value in (meta[index] or {}).items():
+            chosen.setdefault(field, []).append(value)
+    narrow(chosen)
+
+
+def chart(fig: go.Figure, key: str, clickable: bool = True) -> None:
+    """Draw a figure; if its traces carry `meta` ({field: value} per point), a click narrows the filters."""
+    metas = [list(t.meta) if isinstance(t.meta, (list, tuple)) else None for t in fig.data]
+    if clickable and any(m is not None for m in metas):
+        st.plotly_chart(fig, key=key, on_select=partial(_on_select, key, metas), selection_mode="points",
+                        config=PLOTLY_CONFIG)
+    else:
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def header(title: str, view: View, subtitle: str | None = None) -> None:
+    st.title(title)
+    st.caption(subtitle or view.filters.summary())
+
+
+def empty_state(view: View) -> bool:
+    """Say so when nothing is in view; True if the page should stop there."""
+    if view.total == 0:
+        st.info("Todavía no hay necesidades registradas. Cárguelas en la página **Cargar datos**.",
+                icon=":material/upload_file:")
+        return True
+    if view.needs.empty:
+        st.warning("Ninguna necesidad coincide con los filtros elegidos. Amplíe la búsqueda o use "
+                   "**Limpiar** en la barra lateral.", icon=":material/filter_alt_off:")
+        return True
+    return False
+
+
+def upload_result_message() -> None:
+    """The outcome of the last import or cancel, shown once after the page reloads."""
+    if message := st.session_state.pop("_resultado_carga", None):
+        kind, text = message
+        {"success": st.success, "error": st.error}.get(kind, st.info)(text)
