@@ -36,12 +36,17 @@ def _short(text: str, limit: int = 48) -> str:
 
 
 def style(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
-    """The house style, applied to every figure."""
+    """The house style, applied to every figure. A legend sits between the title and the plot."""
+    legend = any(getattr(trace, "showlegend", None) is not False and trace.name for trace in fig.data) and len(
+        fig.data) > 1
+    top = (60 if title else 20) + (70 if legend else 0)
     fig.update_layout(
         template="plotly_white", font=FONT, separators=PLOTLY_SEPARATORS,
-        title=dict(text=title, font=dict(size=20), x=0, xanchor="left") if title else None,
-        margin=dict(l=10, r=20, t=60 if title else 20, b=10), hoverlabel=dict(font_size=16),
-        legend=dict(font=dict(size=15), orientation="h", yanchor="bottom", y=1.0, x=0, title=None),
+        title=dict(text=title, font=dict(size=20), x=0, xanchor="left", y=1, yref="container", yanchor="top",
+                   pad=dict(t=12)) if title else None,
+        margin=dict(l=10, r=20, t=top, b=10), hoverlabel=dict(font_size=16), showlegend=legend,
+        legend=dict(font=dict(size=15), orientation="h", yanchor="bottom", y=1.0, x=0, title=None,
+                    traceorder="normal"),
     )
     if height:
         fig.update_layout(height=height)
@@ -79,7 +84,7 @@ def ambito_bars(frame: pd.DataFrame, title: str = "Necesidades por ámbito de se
     return bar_counts(frame, "ambito", title, colors=AMBITO_COLORS, sort=False, field="ambitos")
 
 
-def _wrap(text: str, width: int = 20) -> str:
+def _wrap(text: str, width: int = 12) -> str:
     """Break a long axis label over lines so it never needs cutting."""
     words, lines = text.split(), [""]
     for word in words:
@@ -114,8 +119,8 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str,
             x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", meta=[c[2] for c in cells],
             marker=dict(symbol="square", size=28, opacity=0.01, color="#000"), hoverinfo="skip", showlegend=False,
         ))
-    fig.update_yaxes(autorange="reversed", automargin=True, title=y_title)
-    fig.update_xaxes(side="top", title=None)
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True)
     return style(fig, title, height=max(320, 160 + 32 * len(table.index)))
 
 

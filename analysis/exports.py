@@ -99,7 +99,7 @@ SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia"}
 def problems_frame(problems: list[dict]) -> pd.DataFrame:
     """A validation report as a table with Spanish headers, errors first, by sheet and row."""
     frame = pd.DataFrame(problems, columns=list(PROBLEM_COLUMNS))
-    frame["severity"] = frame["severity"].map(SEVERITY_LABELS)
     frame["row"] = frame["row"].astype("Int64")
-    frame = frame.sort_values(["severity", "sheet", "row"], kind="stable", na_position="first")
+    frame = frame.sort_values(["severity", "sheet", "row"], kind="stable", na_position="first")  # "error" < "warning"
+    frame["severity"] = frame["severity"].map(SEVERITY_LABELS)
     return frame.rename(columns=PROBLEM_COLUMNS).reset_index(drop=True)

@@ -31,11 +31,12 @@ page_size = controls[3].selectbox("Filas por página", [25, 50, 100, 500], index
 rows = view.needs.sort_values([sort_by, "archivo", "hoja", "fila"], ascending=[not descending, True, True, True],
                               kind="stable", na_position="last")
 pages = max(1, math.ceil(len(rows) / page_size))
-page = st.number_input(f"Página (de {format_int(pages)})", min_value=1, max_value=pages, value=1, step=1,
-                       key="tabla_pagina")
+page = st.columns([1, 5])[0].number_input(f"Página (de {format_int(pages)})", min_value=1, max_value=pages, value=1,
+                                         step=1, key="tabla_pagina")
 start = (page - 1) * page_size
 st.dataframe(
     rows.iloc[start:start + page_size][columns], hide_index=True, width="stretch",
+    height=min(40 + 35 * min(page_size, len(rows) - start), 760),
     column_config={name: st.column_config.Column(LABELS[name]) for name in columns} | {
         "fecha": st.column_config.DateColumn("Fecha", format="DD/MM/YYYY"),
         "necesidad": st.column_config.TextColumn("Necesidad", width="large"),

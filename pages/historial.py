@@ -3,13 +3,31 @@ import pandas as pd
 import streamlit as st
 
 from analysis.exports import problems_frame, to_xlsx_bytes
-from analysis.formatting import format_datetime, format_int
+from analysis.columns import FIELD_LABELS
+from analysis.formatting import format_datetime, format_int, plural
 from ui import data
 from ui import view as views
 
 views.current()  # the shared sidebar and navigation are in place
 st.title("Historial de cargas")
 store = data.store()
+
+
+def _ask(key: str, value: bool) -> None:
+    st.session_state[key] = value
+
+
+def _set_deleted(upload_id: int, delete: bool) -> None:
+    if delete:
+        store.delete_upload(upload_id)
+        st.session_state[f"_confirmar_{upload_id}"] = False
+        st.toast(f"Carga n.º {upload_id} eliminada.", icon=":material/delete:")
+    else:
+        store.restore_upload(upload_id)
+        st.toast(f"Carga n.º {upload_id} restaurada: sus necesidades vuelven a todos los resultados.",
+                 icon=":material/restore_from_trash:")
+    data.invalidate()
+
 uploads = store.uploads()
 if uploads.empty:
     st.info("Todavía no se ha cargado ningún archivo. Use la página **Cargar datos**.", icon=":material/upload_file:")
@@ -32,8 +50,8 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     "N.º": st.column_config.NumberColumn(format="plain"),
     "Importadas": st.column_config.NumberColumn(format="localized"),
 })
-st.caption(f"{format_int(int((~deleted).sum()))} cargas vigentes con {format_int(store.count_needs())} "
-           "necesidades. Eliminar una carga la oculta de todos los resultados; puede restaurarse en cualquier momento.")
+st.caption(f"{plural(int((~deleted).sum()), 'carga vigente', 'cargas vigentes')} con "
+           f"{plural(store.count_needs(), 'necesidad')}. Eliminar una carga la oculta de todos los resultados; puede restaurarse en cualquier momento.")
 
 st.subheader("Detalle de una carga")
 labels = {row.id: f"N.º {row.id} — {row.filename} ({format_datetime(row.uploaded_at)})" for row in uploads.itertuples()}
@@ -45,33 +63,22 @@ info, actions = st.columns([3, 2])
 with info:
     st.markdown(f"**Archivo:** {upload['filename']} · {format_int(upload['size_bytes'] / 1024)} KB  \n"
                 f"**Huella SHA-256:** `{upload['sha256'][:16]}…`  \n"
-                f"**Columnas:** " + ", ".join(f"{h} → {f}" for h, f in upload["column_mapping"].items()))
+                f"**Columnas:** " + ", ".join(f"{h} → {FIELD_LABELS.get(f, f)}" for h, f in upload["column_mapping"].items()))
 with actions:
     st.download_button("Descargar archivo original", lambda: store.upload_content(chosen), file_name=upload["filename"],
                        icon=":material/download:", on_click="ignore", width="stretch")
     confirm_key = f"_confirmar_{chosen}"
     if is_deleted:
-        if st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch"):
-            store.restore_upload(chosen)
-            data.invalidate()
-            st.toast(f"Carga n.º {chosen} restaurada: sus necesidades vuelven a todos los resultados.")
-            st.rerun()
+        st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch",
+                  on_click=_set_deleted, args=(chosen, False))
     elif st.session_state.get(confirm_key):
         st.warning(f"¿Eliminar la carga n.º {chosen}? Sus {format_int(upload['rows_imported'])} necesidades dejarán de "
                    "aparecer en todas las páginas (puede restaurarla después).")
         yes, no = st.columns(2)
-        if yes.button("Sí, eliminar", type="primary", width="stretch"):
-            store.delete_upload(chosen)
-            st.session_state[confirm_key] = False
-            data.invalidate()
-            st.toast(f"Carga n.º {chosen} eliminada.")
-            st.rerun()
-        if no.button("No", width="stretch"):
-            st.session_state[confirm_key] = False
-            st.rerun()
-    elif st.button("Eliminar carga…", icon=":material/delete:", width="stretch"):
-        st.session_state[confirm_key] = True
-        st.rerun()
+        yes.button("Sí, eliminar", type="primary", width="stretch", on_click=_set_deleted, args=(chosen, True))
+        no.button("No", width="stretch", on_click=_ask, args=(confirm_key, False))
+    else:
+        st.button("Eliminar carga…", icon=":material/delete:", width="stretch", on_click=_ask, args=(confirm_key, True))
 
 if upload["problems"]:
     report = problems_frame(upload["problems"])

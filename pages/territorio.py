@@ -42,8 +42,8 @@ with right:
 st.subheader("Municipios de un departamento")
 names = list(departamentos().values())
 chosen = view.filters.departamentos[0] if len(view.filters.departamentos) == 1 else None
-default = names.index(chosen) if chosen in names else names.index(by_depto.sort_values(
-    "necesidades", ascending=False)["departamento"].iloc[0])
+busiest = by_depto.sort_values("necesidades", ascending=False, kind="stable")["departamento"].iloc[0]
+default = names.index(chosen if chosen in names else busiest)
 departamento = st.selectbox("Departamento", names, index=default, key="mapa_departamento")
 by_muni = aggregation.municipio_coverage(in_scope, departamento)
 code = {v: k for k, v in departamentos().items()}[departamento]

@@ -33,7 +33,7 @@ def current() -> View:
     runs without dashboard.py. Leaving that mode and rerunning sends the request
     through dashboard.py's navigation, once per server process.
     """
-    if _KEY not in st.session_state:
+    if PagesManager.uses_pages_directory or _KEY not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state[_KEY]

@@ -1,0 +1,32 @@
+"""Historial de cargas: provenance and counts, delete with confirmation, restore."""
+from analysis.importer import import_file
+from tests.builders import need, simple_xlsx
+from tests.pages.conftest import sidebar_count
+
+
+def click(at, label: str):
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception
+    return at
+
+
+def test_delete_needs_confirmation_and_restore_brings_needs_back(app, store):
+    import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "real.xlsx", user="ana")
+    at = app("pages/historial.py")
+    table = at.dataframe[0].value
+    assert list(table["Archivo"]) == ["real.xlsx"] and list(table["Importadas"]) == [2]
+    assert list(table["Por"]) == ["ana"] and list(table["Estado"]) == ["Vigente"]
+    click(at, "Eliminar carga…")
+    assert store.count_needs() == 2  # nothing happens before confirming
+    click(at, "Sí, eliminar")
+    assert store.count_needs() == 0
+    assert "0</b> de 0 necesidades" in sidebar_count(at)
+    assert list(at.dataframe[0].value["Estado"]) == ["Eliminada"]
+    click(at, "Restaurar carga")
+    assert store.count_needs() == 2 and "2</b> de 2 necesidades" in sidebar_count(at)
+
+
+def test_sample_upload_is_labelled_and_has_its_report(app):
+    at = app("pages/historial.py")
+    assert list(at.dataframe[0].value["Estado"]) == ["Vigente (datos de ejemplo)"]
+    assert any("Informe de validación" in m.value for m in at.markdown)

@@ -1,0 +1,73 @@
+"""Every page renders; the shared filters narrow every number and live in the URL."""
+import pytest
+
+from analysis.importer import import_file
+from analysis.sample import SAMPLE_PATH
+from tests.builders import need, simple_xlsx
+from tests.pages.conftest import DASHBOARD, PAGES, metric, sidebar_count
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_sample(app, page):
+    at = app(page)
+    assert not at.exception
+    assert "1,667</b> de 1,667 necesidades" in sidebar_count(at)
+    assert any("Datos de ejemplo" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_an_empty_store(app, store, page):
+    import_file(store, SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name, is_sample=True)
+    store.delete_upload(1)  # an emptied store: the sample is not loaded again
+    at = app(page)
+    assert not at.exception
+    assert "0</b> de 0 necesidades" in sidebar_count(at)
+    if page not in ("pages/cargar.py", "pages/historial.py"):
+        assert any("Todavía no hay necesidades" in i.value for i in at.info)
+
+
+def test_filters_change_the_numbers_and_the_url(app, store):
+    import_file(store, simple_xlsx([need(), need(departamento="Izabal", ambito="Seguridad Exterior"),
+                                    need(departamento="Izabal", necesidad="Extorsiones a transportistas")]),
+                "real.xlsx")
+    at = app()
+    assert metric(at, "Necesidades") == "3"
+    at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
+    assert metric(at, "Necesidades") == "2"
+    assert metric(at, "Departamentos con registros") == "1 de 22"
+    assert "2</b> de 3 necesidades" in sidebar_count(at) and "Izabal" in sidebar_count(at)
+    assert at.query_params["departamento"] in ("Izabal", ["Izabal"])
+    at.sidebar.text_input(key="buscar").input("EXTORSION").run()
+    assert metric(at, "Necesidades") == "1"
+    at.sidebar.button[0].click().run()  # «Limpiar»
+    assert metric(at, "Necesidades") == "3"
+    at.sidebar.button[1].click().run()  # «Deshacer» brings the filters back
+    assert metric(at, "Necesidades") == "1"
+
+
+def test_municipio_options_narrow_to_the_chosen_department(app, store):
+    import_file(store, simple_xlsx([need(municipio="Flores"), need(departamento="Izabal", municipio="Livingston")]),
+                "m.xlsx")
+    at = app()
+    assert set(at.sidebar.multiselect(key="municipio").options) == {"Flores", "Livingston"}
+    at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
+    assert at.sidebar.multiselect(key="municipio").options == ["Livingston"]
+
+
+def test_a_shared_url_reopens_the_same_view(app, store, app_db):
+    import_file(store, simple_xlsx([need(), need(departamento="Izabal"), need(departamento="Izabal",
+                                                                              nivel="Comunitario")]), "u.xlsx")
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["departamento"] = ["Izabal"]
+    at.query_params["nivel"] = ["Comunitario"]
+    at.run()
+    assert metric(at, "Necesidades") == "1"
+    assert "Izabal · Comunitario" in sidebar_count(at)
+
+
+def test_removing_the_sample_in_one_click(app):
+    at = app()
+    next(b for b in at.button if b.label == "Quitar datos de ejemplo").click().run()
+    assert "0</b> de 0 necesidades" in sidebar_count(at)
+    assert not any("Datos de ejemplo" in w.value for w in at.warning)
