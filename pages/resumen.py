@@ -3,7 +3,6 @@ import streamlit as st
 
 from analysis import aggregation, charts
 from analysis.formatting import format_int, format_pct
-from analysis.themes import theme_counts
 from ui import view as views
 from ui.widgets import chart, empty_state, header
 
@@ -13,7 +12,7 @@ if empty_state(view):
     st.stop()
 
 needs = view.needs
-top = aggregation.headline(needs, view.total)
+top = aggregation.headline(needs, view.total, view.index)
 cols = st.columns([1, 1, 1, 1.4])
 cols[0].metric("Necesidades", format_int(top.shown), border=True,
                help=f"De {format_int(top.total)} registradas en total.")
@@ -38,8 +37,7 @@ with right:
     chart(charts.bar_counts(aggregation.count_by(needs, "departamento"), "departamento",
                             "Necesidades por departamento", field="departamentos"), "resumen_departamentos")
 
-themes = theme_counts(needs).head(10)
-theme_frame = themes.rename_axis("tema").reset_index()
+theme_frame = top.temas.head(10).rename_axis("tema").reset_index()
 theme_frame["porcentaje"] = theme_frame["necesidades"] / len(needs) * 100
 chart(charts.bar_counts(theme_frame, "tema", "Temas más frecuentes en las descripciones"), "resumen_temas")
 st.caption("Los temas se reconocen por palabras clave en la descripción; una necesidad puede tener más de un tema.")

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from analysis.importer import import_file
-from analysis.store import Store, database_url
+from analysis.store import SCHEMA_REVISION, Store, database_url
 from tests.builders import need, simple_xlsx
 
 
@@ -51,7 +51,7 @@ def test_refused_and_strict_aborted_files_leave_the_database_file_byte_identical
 def test_failed_insert_rolls_back_the_upload_row(store, monkeypatch):
     data = simple_xlsx([need()])
     import analysis.store as store_module
-    monkeypatch.setattr(store_module, "_records", lambda rows: [(None,) * 15])  # violates NOT NULL
+    monkeypatch.setattr(store_module, "_records", lambda rows: [(None,) * 16])  # violates NOT NULL
     with pytest.raises(Exception):
         import_file(store, data, "a.xlsx")
     assert store.uploads().empty and store.count_needs() == 0
@@ -65,9 +65,37 @@ def test_database_url_defaults_and_postgres_driver(monkeypatch):
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
 
 
-def test_schema_is_managed_by_migrations(store):
+def test_schema_is_managed_by_migrations_and_the_store_knows_the_head(store):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from importlib import resources
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("analysis") / "migrations"))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == SCHEMA_REVISION
+
+
+def test_upgrading_an_old_database_keeps_its_needs_and_fills_the_new_column(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+    from importlib import resources
+    url = f"sqlite:///{tmp_path / 'vieja.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("analysis") / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO uploads (id, filename, sha256, size_bytes, uploaded_at, uploaded_by, sheets, "
+                          "column_mapping, rows_imported, rows_rejected, rows_warned, problems, content, is_sample) "
+                          "VALUES (1, 'v.xlsx', 'x', 1, '2018-01-01 00:00:00', 'ana', '[]', '{}', 1, 0, 0, '[]', "
+                          "x'00', 0)"))
+        conn.execute(text("INSERT INTO needs (upload_id, departamento, municipio, region, nivel, ambito, necesidad, "
+                          "prioridad, institucion, evento, estado, hoja, fila) VALUES (1, 'Petén', '', 'VIII Petén', "
+                          "'Municipal', 'Seguridad Interior', 'Extorsión en el MERCADO', '', '', '', '', 'H', 2)"))
+    needs = Store(url).needs()
+    assert list(needs["clave"]) == ["extorsion en el mercado"] and list(needs["departamento"]) == ["Petén"]
 
 
 def test_the_same_code_runs_on_postgresql(pg_url):
@@ -85,3 +113,12 @@ def test_the_same_code_runs_on_postgresql(pg_url):
     store.restore_upload(report.upload_id)
     assert store.count_needs() == 2
     Store(pg_url)  # reopening runs migrations again without harm
+
+
+def test_needs_come_back_identical_from_the_cache_and_follow_every_write(store):
+    import_file(store, simple_xlsx([need(), need(departamento="Izabal", fecha="")]), "a.xlsx")
+    first = store.needs()
+    assert list(store.cache_dir.glob("*.parquet"))
+    assert store.needs().equals(first) and store._read_needs().equals(first)
+    import_file(store, simple_xlsx([need(departamento="Sololá")]), "b.xlsx")
+    assert len(store.needs()) == 3 and len(list(store.cache_dir.glob("*.parquet"))) == 1

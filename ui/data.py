@@ -6,7 +6,8 @@ so a rerun with unchanged data costs a few milliseconds.
 import pandas as pd
 import streamlit as st
 
-from analysis.filters import search_index
+from analysis.diskcache import cached_frame
+from analysis.textindex import TextIndex, build_text_index, themes_version
 from analysis.sample import ensure_sample
 from analysis.store import Store, database_url
 
@@ -24,13 +25,16 @@ def store() -> Store:
 
 
 @st.cache_resource(show_spinner="Cargando necesidades…", max_entries=2)  # no copy per rerun: callers never mutate
-def _needs(url: str, revision: int) -> tuple[pd.DataFrame, pd.Series]:
-    needs = _store(url).needs()
-    return needs, search_index(needs)
+def _needs(url: str, revision: int) -> tuple[pd.DataFrame, TextIndex]:
+    store = _store(url)
+    needs = store.needs()
+    index = cached_frame(store.cache_dir, f"texto-{store.cache_name}", f"{revision}-{themes_version()}",
+                         lambda: build_text_index(needs).to_frame())
+    return needs, TextIndex.from_frame(index, needs.index)
 
 
-def needs() -> tuple[pd.DataFrame, pd.Series]:
-    """All visible needs and their search keys, as of the store's current revision."""
+def needs() -> tuple[pd.DataFrame, TextIndex]:
+    """All visible needs and their text index, as of the store's current revision."""
     current = store()
     return _needs(current.url, current.revision())
 

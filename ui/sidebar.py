@@ -77,6 +77,12 @@ def _multiselect(field: str, options: list[str], **kwargs) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+def _present_or_reference(needs: pd.DataFrame, column: str, values) -> list[str]:
+    """Reference values in order, plus «Sin especificar» when some need has it."""
+    present = set(needs[column].unique())
+    return [v for v in ORDERS[column] if v in values or v in present]
+
+
 def filters_sidebar(needs: pd.DataFrame, search_keys: pd.Series) -> tuple[Filters, pd.DataFrame]:
     """Draw the filters in the sidebar; return them and the needs they select."""
     sidebar = st.sidebar
@@ -87,10 +93,8 @@ def filters_sidebar(needs: pd.DataFrame, search_keys: pd.Series) -> tuple[Filter
         departamentos = _multiselect("departamentos", departamento_options(needs, regiones))
         municipios = _multiselect("municipios", municipio_options(needs, departamentos),
                                   help="Solo los municipios con necesidades registradas en los departamentos elegidos.")
-        niveles = _multiselect("niveles", [v for v in ORDERS["nivel"] if v in set(needs["nivel"])
-                                           or v in reference.NIVELES])
-        ambitos = _multiselect("ambitos", [v for v in ORDERS["ambito"] if v in set(needs["ambito"])
-                                           or v in reference.AMBITOS])
+        niveles = _multiselect("niveles", _present_or_reference(needs, "nivel", reference.NIVELES))
+        ambitos = _multiselect("ambitos", _present_or_reference(needs, "ambito", reference.AMBITOS))
         prioridades = _multiselect("prioridades", list(reference.PRIORIDADES))
         eventos = _multiselect("eventos", sorted(v for v in needs["evento"].unique() if v))
         fechas = pd.to_datetime(needs["fecha"], errors="coerce").dropna()

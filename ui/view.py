@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analysis.filters import Filters
+from analysis.textindex import TextIndex
 
 _KEY = "_vista"
 
@@ -19,6 +20,7 @@ class View:
     filters: Filters
     needs: pd.DataFrame  # the needs in view
     total: int  # all visible needs, before filters
+    index: TextIndex  # normalised text of all visible needs
 
 
 def set_view(view: View) -> None:

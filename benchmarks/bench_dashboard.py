@@ -1,0 +1,105 @@
+"""Dashboard speed with 100,000 stored needs: rerun time, first paint, bytes sent per page.
+
+Run by hand (never in CI):  python benchmarks/bench_dashboard.py
+
+1. Script reruns after a filter change, per page, measured with Streamlit's AppTest
+   (median of 10 changes alternating between one department and none).
+2. Seconds from `streamlit run` starting to the first page drawn in headless Chromium.
+3. Bytes the server sends the browser to draw each page (websocket frames).
+"""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_import import build_file  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+
+PAGES = ["resumen", "territorio", "ambitos", "niveles", "explorar", "cargar", "historial"]
+
+
+def rerun_times(db_url: str) -> dict[str, float]:
+    from streamlit.testing.v1 import AppTest
+    os.environ["DATABASE_URL"] = db_url
+    results = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        times = []
+        for i in range(10):
+            widget = at.sidebar.multiselect(key="departamento").set_value(["Petén"] if i % 2 == 0 else [])
+            start = time.perf_counter()
+            widget.run()
+            times.append(time.perf_counter() - start)
+            assert not at.exception, at.exception
+        results[page] = statistics.median(times) * 1000
+    return results
+
+
+def browser_numbers(db_url: str) -> tuple[float, dict[str, int]]:
+    from playwright.sync_api import sync_playwright
+    port = _free_port()
+    sizes = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        started = time.perf_counter()  # the browser is already up: only the server's time counts
+        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless",
+                                   "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
+                                  cwd=ROOT, env={**os.environ, "DATABASE_URL": db_url},
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/")
+                    break
+                except Exception:  # not listening yet
+                    time.sleep(0.05)
+            page.wait_for_selector(".conteo", timeout=120_000)
+            first_paint = time.perf_counter() - started
+            page.close()
+            for name in PAGES:
+                page = browser.new_page(viewport={"width": 1500, "height": 1000})
+                received = []
+                page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(
+                    len(payload) if isinstance(payload, (bytes, str)) else 0)))
+                page.goto(f"http://127.0.0.1:{port}/{name}")
+                page.wait_for_selector(".conteo", timeout=120_000)
+                page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
+                                       timeout=120_000)
+                page.wait_for_timeout(1000)
+                sizes[name] = sum(received)
+                page.close()
+        finally:
+            server.terminate()
+            server.wait()
+            browser.close()
+    return first_paint, sizes
+
+
+def main() -> None:
+    path = build_file(100_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_url = f"sqlite:///{tmp}/bench.db"
+        from analysis.cli import main as cli
+        assert cli(["import", str(path), "--db", db_url]) == 0
+        reruns = rerun_times(db_url)
+        first_paint, sizes = browser_numbers(db_url)
+    print("Con 100,000 necesidades guardadas:")
+    print(f"{'página':<12} {'rerun (mediana)':>16} {'datos al navegador':>20}")
+    for page in PAGES:
+        print(f"{page:<12} {reruns[page]:>13.0f} ms {sizes[page] / 1e6:>17.2f} MB")
+    print(f"Primera página dibujada {first_paint:.1f} s después de iniciar el servidor "
+          "(incluye cargar las 100,000 necesidades).")
+
+
+if __name__ == "__main__":
+    main()

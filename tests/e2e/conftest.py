@@ -1,0 +1,96 @@
+"""A real `streamlit run dashboard.py` and Debian's Chromium driven by Playwright.
+
+These tests never skip: without /usr/bin/chromium (apt-get install chromium) they fail.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db_url: str):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.db_url = db_url
+        env = {**os.environ, "DATABASE_URL": db_url}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("the dashboard did not start within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium).")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample_server(tmp_path_factory):
+    server = Server(f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'n.db'}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    server = Server(f"sqlite:///{tmp_path / 'n.db'}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="es-GT")
+    page = context.new_page()
+    page.outside_requests = []
+    page.on("request", lambda r: page.outside_requests.append(r.url)
+            if not r.url.split("://", 1)[-1].startswith(("127.0.0.1", "localhost")) and
+            not r.url.startswith(("data:", "blob:")) else None)
+    yield page
+    context.close()
+
+
+def wait_ready(page) -> None:
+    """Until the sidebar counter is drawn and no script run is pending."""
+    page.wait_for_selector(".conteo", timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+
+
+def counter(page) -> str:
+    return page.locator(".conteo").inner_text().replace("\xa0", " ")

@@ -1,0 +1,65 @@
+"""The shared filter model: what it selects and how it reads."""
+import datetime as dt
+
+import pandas as pd
+
+from analysis.filters import Filters, departamento_options, municipio_options
+from analysis.text import normalize, normalize_series
+from analysis.textindex import build_text_index
+
+
+def frame(rows):
+    columns = ["departamento", "municipio", "region", "nivel", "ambito", "necesidad", "prioridad", "institucion",
+               "evento", "fecha"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+NEEDS = frame([
+    ["Petén", "Flores", "VIII Petén", "Municipal", "Seguridad Interior", "Extorsión a transportistas", "Alta", "PNC",
+     "Taller A", pd.Timestamp(2017, 11, 9)],
+    ["Izabal", "", "III Nororiente", "Comunitario", "Seguridad Exterior", "Contrabando", "Media", "SAT", "Taller B",
+     pd.Timestamp(2018, 5, 17)],
+    ["Izabal", "Livingston", "III Nororiente", "Municipal", "Seguridad Interior", "Alumbrado público", "", "",
+     "Taller B", pd.NaT],
+])
+
+
+def test_no_filter_keeps_everything_and_reads_as_such():
+    assert len(Filters().apply(NEEDS)) == 3
+    assert Filters().summary() == "Todas las necesidades" and not Filters().active
+
+
+def test_list_filters_combine():
+    selected = Filters(departamentos=("Izabal",), niveles=("Municipal",)).apply(NEEDS)
+    assert list(selected["necesidad"]) == ["Alumbrado público"]
+
+
+def test_date_range_excludes_unknown_dates():
+    selected = Filters(desde=dt.date(2018, 1, 1)).apply(NEEDS)
+    assert list(selected["necesidad"]) == ["Contrabando"]
+    assert len(Filters(hasta=dt.date(2017, 12, 31)).apply(NEEDS)) == 1
+
+
+def test_search_ignores_accents_and_case_and_covers_institution():
+    assert list(Filters(texto="EXTORSION").apply(NEEDS)["departamento"]) == ["Petén"]
+    assert list(Filters(texto="publico alumbrado").apply(NEEDS)["departamento"]) == ["Izabal"]
+    assert len(Filters(texto="sat").apply(NEEDS)) == 1
+    index = build_text_index(NEEDS)
+    assert len(Filters(texto="contrabando").apply(NEEDS, index.busqueda)) == 1
+
+
+def test_summary_is_readable():
+    filters = Filters(departamentos=("Petén", "Izabal", "Zacapa"), ambitos=("Seguridad Interior",),
+                      desde=dt.date(2018, 1, 1), texto=" patrullas ")
+    assert filters.summary() == "3 departamentos · Seguridad Interior · desde 01/01/2018 · «patrullas»"
+
+
+def test_options_narrow():
+    assert municipio_options(NEEDS, ()) == ["Flores", "Livingston"]
+    assert municipio_options(NEEDS, ("Izabal",)) == ["Livingston"]
+    assert departamento_options(NEEDS, ("III Nororiente",)) == ["El Progreso", "Izabal", "Zacapa", "Chiquimula"]
+
+
+def test_vectorised_normalisation_matches_the_scalar_one():
+    texts = pd.Series(["Petén", "  ¿Extorsión?  ", "Niño/niña", "GESTIÓN DE RIESGOS", "Año 2017: 9-11", "Ü ö"])
+    assert list(normalize_series(texts)) == [normalize(t) for t in texts]
