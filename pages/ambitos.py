@@ -4,13 +4,9 @@ import streamlit as st
 from analysis import aggregation, charts
 from analysis.formatting import format_int
 from analysis.reference import AMBITOS
-from ui import view as views
-from ui.widgets import chart, empty_state, header
+from ui.widgets import chart, start_page
 
-view = views.current()
-header("Necesidades por ámbito de seguridad", view)
-if empty_state(view):
-    st.stop()
+view = start_page("Necesidades por ámbito de seguridad")
 needs = view.needs
 
 left, right = st.columns([2, 3])

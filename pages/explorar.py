@@ -5,8 +5,7 @@ import streamlit as st
 
 from analysis.exports import EXPORT_COLUMNS, export_frame, to_csv_bytes, to_xlsx_bytes
 from analysis.formatting import format_int
-from ui import view as views
-from ui.widgets import empty_state, header
+from ui.widgets import start_page
 
 LABELS = {"departamento": "Departamento", "municipio": "Municipio", "region": "Región", "nivel": "Nivel",
           "ambito": "Ámbito", "necesidad": "Necesidad", "prioridad": "Prioridad", "institucion": "Institución",
@@ -15,10 +14,7 @@ LABELS = {"departamento": "Departamento", "municipio": "Municipio", "region": "R
 DEFAULT_COLUMNS = ["departamento", "municipio", "nivel", "ambito", "necesidad", "prioridad", "institucion", "fecha",
                    "archivo", "fila"]
 
-view = views.current()
-header("Explorar las necesidades", view)
-if empty_state(view):
-    st.stop()
+view = start_page("Explorar las necesidades")
 
 controls = st.columns([4, 2, 1, 1])
 columns = controls[0].multiselect("Columnas", list(EXPORT_COLUMNS), default=DEFAULT_COLUMNS, key="tabla_columnas",

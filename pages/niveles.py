@@ -3,13 +3,9 @@ import streamlit as st
 
 from analysis import aggregation, charts
 from analysis.reference import NIVELES
-from ui import view as views
-from ui.widgets import chart, empty_state, header
+from ui.widgets import chart, start_page
 
-view = views.current()
-header("Necesidades por nivel territorial", view)
-if empty_state(view):
-    st.stop()
+view = start_page("Necesidades por nivel territorial")
 needs = view.needs
 
 left, right = st.columns([2, 3])

@@ -3,13 +3,9 @@ import streamlit as st
 
 from analysis import aggregation, charts
 from analysis.formatting import format_int, format_pct
-from ui import view as views
-from ui.widgets import chart, empty_state, header
+from ui.widgets import chart, start_page
 
-view = views.current()
-header("Resumen de necesidades de seguridad", view)
-if empty_state(view):
-    st.stop()
+view = start_page("Resumen de necesidades de seguridad")
 
 needs = view.needs
 top = aggregation.headline(needs, view.total, view.index)

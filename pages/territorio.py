@@ -8,15 +8,11 @@ import streamlit as st
 from analysis import aggregation, charts, geo
 from analysis.formatting import format_int, plural
 from analysis.reference import AMBITOS, departamentos
-from ui import view as views
-from ui.widgets import chart, empty_state, header
+from ui.widgets import chart, start_page
 
 ALL = "Todas las necesidades"
 
-view = views.current()
-header("Necesidades en el territorio", view)
-if empty_state(view):
-    st.stop()
+view = start_page("Necesidades en el territorio")
 
 needs = view.needs
 scope = st.segmented_control("Colorear el mapa por", [ALL, *AMBITOS], default=ALL, key="mapa_ambito",

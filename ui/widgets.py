@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.sidebar import narrow
-from ui.view import View
+from ui.view import View, current
 
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "scrollZoom": False}
 
@@ -34,9 +34,14 @@ def chart(fig: go.Figure, key: str, clickable: bool = True) -> None:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
 
 
-def header(title: str, view: View, subtitle: str | None = None) -> None:
+def start_page(title: str) -> View:
+    """Title, the filters in words, and the view; stops the page with a clear message when nothing is in view."""
+    view = current()
     st.title(title)
-    st.caption(subtitle or view.filters.summary())
+    st.caption(view.filters.summary())
+    if empty_state(view):
+        st.stop()
+    return view
 
 
 def empty_state(view: View) -> bool:
