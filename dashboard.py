@@ -1,4 +1,5 @@
 """Entry point: `streamlit run dashboard.py`. Page setup, shared sidebar filters, navigation."""
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -24,8 +25,14 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-needs, index = data.needs()
-filters, shown = filters_sidebar(needs, index.busqueda)
-set_view(View(filters, shown, len(needs), index))
-sample_banner()
-page.run()
+try:
+    needs, index = data.needs()
+    filters, shown = filters_sidebar(needs, index.busqueda)
+    set_view(View(filters, shown, len(needs), index))
+    sample_banner()
+    page.run()
+except Exception:  # st.stop and st.rerun are not Exceptions: they pass through
+    logging.getLogger("dashboard").exception("Error al mostrar %s", page.title)  # details for the server log
+    st.error("No se pudo mostrar esta página por un error inesperado; no se modificó ningún dato. Recargue la "
+             "página y, si se repite, avise al equipo técnico (el detalle quedó en el registro del servidor).",
+             icon=":material/error:")

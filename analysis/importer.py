@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.errors import FileRefused
+from analysis.errors import FileRefused, MissingColumns
 from analysis.reading import read_workbook
 from analysis.store import DuplicateUpload, NewUpload, Store
 from analysis.tables import Table, find_table
@@ -38,10 +38,6 @@ class Analysis:
     def column_mapping(self) -> dict[str, str]:
         """Header -> canonical field, over every table used."""
         return {c.header: c.field for t in self.tables for c in t.columns if c.field != "region"}
-
-    @property
-    def confidences(self) -> dict[str, float]:
-        return {c.header: c.confidence for t in self.tables for c in t.columns if c.field != "region"}
 
 
 @dataclass
@@ -80,15 +76,16 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _check_required(table: Table) -> None:
-    has_place = any(table.column_of(f) for f in ("departamento", "municipio")) or "departamento" in table.defaults
-    if not has_place:
-        headers = ", ".join(f"«{h}»" for h in table.headers if h) or "ninguno"
-        raise FileRefused(
-            f"En la hoja «{table.sheet}» falta la columna de Departamento (o Municipio). Encabezados "
-            f"encontrados en la fila {table.header_row}: {headers}. Agregue la columna o indique cuál "
-            "encabezado corresponde al departamento."
-        )
+def _missing_place(table: Table) -> str | None:
+    """Why a table cannot be placed on the map (no departamento or municipio), or None."""
+    if any(table.column_of(f) for f in ("departamento", "municipio")) or "departamento" in table.defaults:
+        return None
+    headers = ", ".join(f"«{h}»" for h in table.headers if h) or "ninguno"
+    return (
+        f"En la hoja «{table.sheet}» falta la columna de Departamento (o Municipio). Encabezados "
+        f"encontrados en la fila {table.header_row}: {headers}. Agregue la columna o indique cuál "
+        "encabezado corresponde al departamento."
+    )
 
 
 def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None) -> Analysis:
@@ -105,7 +102,6 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
             summaries.append({"hoja": sheet.name, "fila_encabezado": table.header_row, "filas": 0,
                               "nota": "Omitida: la tabla no tiene filas de datos."})
             continue
-        _check_required(table)
         tables.append(table)
         summaries.append({"hoja": sheet.name, "fila_encabezado": table.header_row, "filas": len(table.rows),
                           "nota": ""})
@@ -118,6 +114,8 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
             "con una columna de la necesidad (p. ej. «Necesidad», «Problemática», «Descripción») y al menos "
             "otra columna reconocible (Departamento, Municipio, Nivel, Ámbito…)."
         )
+    if reasons := [r for r in map(_missing_place, tables) if r]:
+        raise MissingColumns(reasons[0], tables)
     validated = [validate_table(t) for t in tables]
     frames = [v.needs for v in validated if not v.needs.empty]
     needs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(NEED_COLUMNS))

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from analysis.columns import FIELD_LABELS, FIELDS
-from analysis.errors import FileRefused
+from analysis.errors import FileRefused, MissingColumns
 from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.formatting import format_int, plural
 from analysis.importer import IMPORTED, analyse_file, duplicate_report, sha256_of, store_analysis
@@ -10,7 +10,7 @@ from analysis.reading import ACCEPTED_EXTENSIONS
 from analysis.template import template_bytes
 from ui import data
 from ui import view as views
-from ui.widgets import upload_result_message
+from ui.widgets import show_table, upload_result_message
 
 IGNORE = "— Ignorar —"
 FIELD_CHOICES = [IGNORE] + [FIELD_LABELS[f] for f in FIELDS]
@@ -53,41 +53,53 @@ if existing := store.find_upload(sha):
 # The analyst's corrections to the column mapping: header -> field ("" = ignore).
 overrides_key = f"_columnas_{sha}"
 overrides = st.session_state.setdefault(overrides_key, {})
+
+
+def column_editor(tables) -> None:
+    """Headers of the tables found and the field each feeds; a change re-validates at once."""
+    st.caption("Revise a qué dato corresponde cada columna y corríjalo si hace falta; el archivo se vuelve a "
+               "validar al instante.")
+    headers = list(dict.fromkeys(h for t in tables for h in t.headers if h))
+    mapping = {c.header: c.field for t in tables for c in t.columns if c.field != "region"}
+    confidence = {c.header: c.confidence for t in tables for c in t.columns}
+    rows = [{"Encabezado en el archivo": h, "Dato": FIELD_LABELS[mapping[h]] if h in mapping else IGNORE,
+             "Confianza": confidence.get(h)} for h in headers]
+    editor_key = f"editor_{sha}_{abs(hash(tuple(sorted(overrides.items()))))}"  # a fresh editor after each change
+    edited = st.data_editor(rows, hide_index=True, width="stretch", key=editor_key, column_config={
+        "Encabezado en el archivo": st.column_config.TextColumn(disabled=True),
+        "Dato": st.column_config.SelectboxColumn(options=FIELD_CHOICES, required=True),
+        "Confianza": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
+    })
+    wanted = {row["Encabezado en el archivo"]: FIELD_BY_LABEL.get(row["Dato"], "") for row in edited}
+    changes = {h: f for h, f in wanted.items() if f != mapping.get(h, "")}
+    if changes:
+        st.session_state[overrides_key] = overrides | changes
+        st.rerun()
+
+
+refusal = None
 with st.status("Leyendo y validando el archivo…", expanded=False) as status:
     try:
         analysis = analyse_file(content, uploaded.name, overrides or None)
-    except FileRefused as refusal:
-        status.update(label="El archivo no se puede importar", state="error")
-        st.error(f"{refusal}", icon=":material/block:")
-        st.stop()
-    status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de datos "
-                        f"en {plural(len(analysis.tables), 'hoja')}", state="complete")
+        status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de "
+                            f"datos en {plural(len(analysis.tables), 'hoja')}", state="complete")
+    except FileRefused as refused:
+        refusal = refused
+        status.update(label="El archivo no se puede importar tal como está", state="error")
+if refusal is not None:
+    st.error(f"{refusal}", icon=":material/block:")
+    if isinstance(refusal, MissingColumns):
+        st.subheader("Columnas")
+        column_editor(refusal.tables)
+    st.stop()
 
 st.subheader("1. Hojas encontradas")
-st.dataframe(
-    [{"Hoja": s["hoja"], "Fila de encabezados": s["fila_encabezado"], "Filas": s["filas"],
-      "Válidas": s.get("aceptadas"), "Rechazadas": s.get("rechazadas"), "Nota": s["nota"]} for s in analysis.sheets],
-    hide_index=True, width="stretch")
+show_table([{"Hoja": s["hoja"], "Fila de encabezados": s["fila_encabezado"], "Filas": s["filas"],
+             "Válidas": s.get("aceptadas"), "Rechazadas": s.get("rechazadas"), "Nota": s["nota"]}
+            for s in analysis.sheets])
 
 st.subheader("2. Columnas")
-st.caption("Revise a qué dato corresponde cada columna y corríjalo si hace falta; el archivo se vuelve a validar al "
-           "instante.")
-headers = list(dict.fromkeys(h for t in analysis.tables for h in t.headers if h))
-mapping, confidence = analysis.column_mapping, analysis.confidences
-rows = [{"Encabezado en el archivo": h, "Dato": FIELD_LABELS[mapping[h]] if h in mapping else IGNORE,
-         "Confianza": confidence.get(h)} for h in headers]
-editor_key = f"editor_{sha}_{abs(hash(tuple(sorted(overrides.items()))))}"  # fresh editor after each change
-edited = st.data_editor(rows, hide_index=True, width="stretch", key=editor_key, column_config={
-    "Encabezado en el archivo": st.column_config.TextColumn(disabled=True),
-    "Dato": st.column_config.SelectboxColumn(options=FIELD_CHOICES, required=True),
-    "Confianza": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
-})
-wanted = {row["Encabezado en el archivo"]: FIELD_BY_LABEL.get(row["Dato"], "") for row in edited}
-detected = {h: mapping.get(h, "") for h in headers}
-changes = {h: f for h, f in wanted.items() if f != detected.get(h)}
-if changes:
-    st.session_state[overrides_key] = overrides | changes
-    st.rerun()
+column_editor(analysis.tables)
 
 st.subheader("3. Validación")
 cols = st.columns(3)
@@ -96,7 +108,7 @@ cols[1].metric("Filas rechazadas", format_int(analysis.rows_rejected), border=Tr
 cols[2].metric("Filas con advertencias", format_int(analysis.rows_warned), border=True)
 if analysis.problems:
     report = problems_frame([p.as_dict() for p in analysis.problems])
-    st.dataframe(report, hide_index=True, width="stretch", height=min(420, 40 + 35 * len(report)))
+    show_table(report, height=min(420, 40 + 35 * len(report)))
     st.download_button("Descargar el informe de validación (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
                        file_name=f"informe_{uploaded.name.rsplit('.', 1)[0]}.xlsx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -7,6 +7,7 @@ from analysis.columns import FIELD_LABELS
 from analysis.formatting import format_datetime, format_int, plural
 from ui import data
 from ui import view as views
+from ui.widgets import show_table
 
 views.current()  # the shared sidebar and navigation are in place
 st.title("Historial de cargas")
@@ -83,7 +84,7 @@ with actions:
 if upload["problems"]:
     report = problems_frame(upload["problems"])
     st.markdown(f"**Informe de validación** ({format_int(len(report))} observaciones)")
-    st.dataframe(report, hide_index=True, width="stretch", height=min(360, 40 + 35 * len(report)))
+    show_table(report, height=min(360, 40 + 35 * len(report)))
     st.download_button("Descargar el informe (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
                        file_name=f"informe_carga_{chosen}.xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -28,6 +28,7 @@ WIDGETS = {
 DATE_KEYS = {"desde": "Desde", "hasta": "Hasta"}
 SEARCH_KEY = "buscar"
 _UNDO = "_filtros_anteriores"
+_UNDO_DEPTH = 20
 ALL_KEYS = [key for key, _ in WIDGETS.values()] + list(DATE_KEYS) + [SEARCH_KEY]
 
 
@@ -45,9 +46,16 @@ def _restore(values: dict) -> None:
         st.session_state[key] = value
 
 
+def _remember() -> None:
+    """Push the current filters on the undo stack (the last _UNDO_DEPTH are kept)."""
+    stack = st.session_state.setdefault(_UNDO, [])
+    stack.append(_snapshot())
+    del stack[:-_UNDO_DEPTH]
+
+
 def reset() -> None:
     """Back to all needs (kept undoable)."""
-    st.session_state.setdefault(_UNDO, []).append(_snapshot())
+    _remember()
     _restore(_defaults())
 
 
@@ -62,7 +70,7 @@ def narrow(selection: dict[str, list[str]]) -> None:
                if v and sorted(st.session_state.get(WIDGETS[f][0], [])) != sorted(set(v))}
     if not changes:
         return
-    st.session_state.setdefault(_UNDO, []).append(_snapshot())
+    _remember()
     for key, values in changes.items():
         st.session_state[key] = values
     said = " · ".join(f"{WIDGETS[f][1]}: {', '.join(v)}" for f, v in selection.items() if v)

@@ -1,6 +1,7 @@
 """Drawing helpers shared by pages: charts with click-to-filter, headers, empty states."""
 from functools import partial
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -32,6 +33,12 @@ def chart(fig: go.Figure, key: str, clickable: bool = True) -> None:
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def show_table(frame: pd.DataFrame, **kwargs) -> None:
+    """A read-only table with empty cells shown as «—» (Streamlit would write «None»)."""
+    frame = pd.DataFrame(frame)
+    st.dataframe(frame.astype(object).where(frame.notna(), "—"), hide_index=True, width="stretch", **kwargs)
 
 
 def start_page(title: str) -> View:

@@ -26,15 +26,16 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, db_url: str):
+    def __init__(self, db_url: str, log: Path):
         self.port = _free_port()
+        self.log = log
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
         env = {**os.environ, "DATABASE_URL": db_url}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -43,11 +44,15 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError("the dashboard did not start within 60 s")
+        raise RuntimeError(f"the dashboard did not start within 60 s:\n{self.log.read_text()[-3000:]}")
 
     def stop(self) -> None:
+        """Stop the server; if it had died on its own, fail with the end of its log."""
+        died = self.process.poll()
         self.process.terminate()
         self.process.wait(timeout=20)
+        if died is not None:
+            raise RuntimeError(f"the dashboard server exited ({died}):\n{self.log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="session")
@@ -62,14 +67,15 @@ def browser():
 
 @pytest.fixture(scope="module")
 def sample_server(tmp_path_factory):
-    server = Server(f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'n.db'}")
+    folder = tmp_path_factory.mktemp("e2e")
+    server = Server(f"sqlite:///{folder / 'n.db'}", folder / "server.log")
     yield server
     server.stop()
 
 
 @pytest.fixture
 def fresh_server(tmp_path):
-    server = Server(f"sqlite:///{tmp_path / 'n.db'}")
+    server = Server(f"sqlite:///{tmp_path / 'n.db'}", tmp_path / "server.log")
     yield server
     server.stop()
 

@@ -1,4 +1,5 @@
 """Cargar datos: see the mapping and the report, correct a column, confirm or cancel."""
+from analysis.importer import sha256_of
 from tests.builders import HEADER, csv_bytes, need, simple_xlsx
 from tests.pages.conftest import sidebar_count
 
@@ -38,11 +39,18 @@ def test_cancel_stores_nothing(app, store):
     assert len(store.uploads()) == 1  # only the sample
 
 
-def test_correcting_a_column_revalidates(app, store):
+def test_a_missing_column_can_be_assigned_and_the_file_revalidates(app, store):
     at = app("pages/cargar.py")
     data = csv_bytes([["Petén", "Patrullas", "Municipal"]], header=["Lugar del taller", "Necesidad", "Nivel"])
     upload(at, "raro.csv", data, "text/csv")
     assert any("falta la columna de Departamento" in e.value for e in at.error)
+    assert at.dataframe[-1].key.startswith("editor_")  # the column editor is offered for the headers found
+    # What choosing «Departamento» for «Lugar del taller» in that editor stores:
+    at.session_state[f"_columnas_{sha256_of(data)}"] = {"Lugar del taller": "departamento"}
+    at.run()
+    assert {m.label: m.value for m in at.metric}["Filas que se importarán"] == "1"
+    button(at, "Importar 1 necesidad").click().run()
+    assert store.needs()["departamento"].tolist() == ["Petén"]
 
 
 def test_a_refused_file_says_why_in_spanish(app, store):

@@ -71,3 +71,12 @@ def test_removing_the_sample_in_one_click(app):
     next(b for b in at.button if b.label == "Quitar datos de ejemplo").click().run()
     assert "0</b> de 0 necesidades" in sidebar_count(at)
     assert not any("Datos de ejemplo" in w.value for w in at.warning)
+
+
+def test_an_unreachable_database_shows_a_spanish_message_not_a_traceback(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nadie@127.0.0.1:1/ninguna")
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("No se pudo mostrar esta página" in e.value for e in at.error)
