@@ -98,26 +98,29 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str,
             fields: tuple[str, str] | None = None) -> go.Figure:
     """Counts of a crosstab as a heatmap with the number written in each cell.
 
-    `fields` (row filter, column filter) makes each cell clickable: an invisible
-    marker over each cell carries its two values.
+    `fields` (row filter, column filter) makes each cell clickable: heatmaps take no
+    clicks in plotly, so a near-invisible marker over each cell carries its two values
+    (and the cell's hover text).
     """
     totals = table.to_numpy().sum() or 1
     pct = table / totals * 100
     xs = [_wrap(str(c)) for c in table.columns]
     ys = [str(i) for i in table.index]
+    hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
+             "%{customdata[0]:,} necesidades (%{customdata[1]:.1f} % del total)<extra></extra>")
+    cells = [(x, y, [int(table.at[row, col]), float(pct.at[row, col]), str(row), str(col)], row, col)
+             for row, y in zip(table.index, ys) for col, x in zip(table.columns, xs)]
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy(), x=xs, y=ys,
         colorscale=SEQUENTIAL, text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=15),
-        customdata=pct.to_numpy(), xgap=2, ygap=2, colorbar=dict(title="Necesidades"),
-        hovertemplate=f"{y_title}: <b>%{{y}}</b><br>{x_title}: <b>%{{x}}</b><br>"
-                      "%{z:,} necesidades (%{customdata:.1f} % del total)<extra></extra>",
+        customdata=[[c[2] for c in cells[i:i + len(xs)]] for i in range(0, len(cells), len(xs))],
+        xgap=2, ygap=2, colorbar=dict(title="Necesidades"), hovertemplate=hover,
     ))
     if fields:
-        cells = [(x, y, {fields[0]: row, fields[1]: col}) for row, y in zip(table.index, ys)
-                 for col, x in zip(table.columns, xs)]
         fig.add_trace(go.Scatter(
-            x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", meta=[c[2] for c in cells],
-            marker=dict(symbol="square", size=28, opacity=0.01, color="#000"), hoverinfo="skip", showlegend=False,
+            x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", customdata=[c[2] for c in cells],
+            meta=[{fields[0]: c[3], fields[1]: c[4]} for c in cells], hovertemplate=hover, showlegend=False,
+            marker=dict(symbol="square", size=28, opacity=0.01, color="#000"),
         ))
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
     fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True)

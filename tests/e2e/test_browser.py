@@ -79,3 +79,33 @@ def test_upload_through_the_real_file_input(fresh_server, page, tmp_path):
     page.goto(f"{fresh_server.url}/historial")
     wait_ready(page)
     assert page.get_by_text("taller_peten.xlsx").count() >= 1
+
+
+def click_center(page, locator) -> None:
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_clicking_a_heatmap_cell_and_a_department_on_the_map(sample_server, page):
+    page.goto(f"{sample_server.url}/ambitos")
+    wait_ready(page)
+    cells = page.locator(".st-key-ambitos_mapa_calor .scatterlayer .point")
+    cells.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    click_center(page, cells.nth(4))  # second row (El Progreso), first column (Seguridad Interior)
+    page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText.includes('·')",
+                           timeout=30_000)
+    assert page.locator(".resumen-filtros").inner_text() == "El Progreso · Seguridad Interior"
+    page.get_by_role("button", name="Limpiar").click()
+    page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText === 'Todas las necesidades'",
+                           timeout=30_000)
+    page.goto(f"{sample_server.url}/territorio")
+    wait_ready(page)
+    canvas = page.locator(".st-key-territorio_mapa canvas").first
+    canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)  # the map's tiles-free style and shapes finish drawing
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.45)  # northern Guatemala
+    page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText !== 'Todas las necesidades'",
+                           timeout=30_000)
+    assert page.locator(".resumen-filtros").inner_text() == "Petén"
