@@ -124,7 +124,8 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str,
         ))
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
     fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True)
-    return style(fig, title, height=max(320, 160 + 32 * len(table.index)))
+    style(fig, title, height=max(320, 160 + 32 * len(table.index)))
+    return fig.update_layout(margin_t=120)  # room for the title above the column labels
 
 
 def stacked_bars(table: pd.DataFrame, title: str, colors: dict[str, str]) -> go.Figure:
