@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.geo import bounds
-from analysis.reference import AMBITOS, SIN_ESPECIFICAR
+from analysis.reference import SIN_ESPECIFICAR
 
 AMBITO_COLORS = {
     "Seguridad Interior": "#1F4E79",
@@ -182,7 +182,3 @@ def choropleth(values: pd.DataFrame, geojson: dict, name_column: str, title: str
     fig.update_layout(map=dict(style="white-bg", center=center, zoom=zoom), clickmode="event+select")
     return style(fig, title, height=height)
 
-
-def ambito_order(values) -> list[str]:
-    """The ámbitos present, in the order the law lists them."""
-    return [a for a in (*AMBITOS, SIN_ESPECIFICAR) if a in set(values)]

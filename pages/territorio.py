@@ -56,8 +56,8 @@ with right:
     covered = int((by_muni["necesidades"] > 0).sum())
     st.markdown(f"**{covered} de {len(by_muni)} municipios** con necesidades registradas.")
     if without_muni:
-        st.markdown(f"{plural(without_muni, 'necesidad')} de {departamento} no indican municipio y no "
-                    "aparecen en este mapa.")
+        verb = "no indica municipio y no aparece" if without_muni == 1 else "no indican municipio y no aparecen"
+        st.markdown(f"{plural(without_muni, 'necesidad')} de {departamento} {verb} en este mapa.")
     empty = by_muni.loc[by_muni["necesidades"] == 0, "municipio"].tolist()
     if empty:
         st.markdown(f"**Sin registros:** {', '.join(empty)}.")

@@ -3,7 +3,7 @@ import pytest
 
 from analysis.importer import analyse_file, import_file
 from analysis.errors import FileRefused
-from tests.builders import HEADER, csv_bytes, need, simple_xlsx, xlsx
+from tests.builders import csv_bytes, need, simple_xlsx, xlsx
 
 
 def test_valid_rows_imported_and_rejects_reported(store):
