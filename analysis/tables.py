@@ -32,6 +32,7 @@ class Table:
     rows: list[list] = field(repr=False)
     row_numbers: list[int] = field(repr=False)
     defaults: dict[str, str] = field(default_factory=dict)  # field -> value stated once for the sheet
+    sections: list[dict[str, str]] = field(default_factory=list, repr=False)  # per row: values of its heading row
 
     def column_of(self, name: str) -> ColumnMatch | None:
         return next((c for c in self.columns if c.field == name), None)
@@ -92,16 +93,34 @@ def find_table(sheet: Sheet, overrides: dict[str, str] | None = None) -> Table |
 
     header_keys = [normalize(h) for h in headers]
     necesidad_index = next(c.index for c in columns if c.field == "necesidad")
-    rows, numbers = [], []
+    rows, numbers, sections = [], [], []
+    section: dict[str, str] = {}
     for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
         cell = row[necesidad_index] if necesidad_index < len(row) else ""
-        if isinstance(cell, str) and len(cell) > 15 and sum(1 for c in row if c != "") > 1:
-            rows.append(row)  # a described need in context: the common case, kept without more checks
-            numbers.append(offset)
-            continue
-        cells = [clean_cell(c) for c in row]
-        if _is_summary_or_note(cells) or [normalize(c) for c in cells[: len(header_keys)]] == header_keys:
-            continue  # blank row, TOTAL row, footnote or a header repeated for printing
+        if not (isinstance(cell, str) and len(cell) > 15 and sum(1 for c in row if c != "") > 1):
+            # Not the common case of a described need in context: look closer.
+            cells = [clean_cell(c) for c in row]
+            if heading := _section_heading(cells, necesidad_index):
+                section = {**section, **heading}
+                continue
+            if _is_summary_or_note(cells) or [normalize(c) for c in cells[: len(header_keys)]] == header_keys:
+                continue  # blank row, TOTAL row, footnote or a header repeated for printing
         rows.append(row)
         numbers.append(offset)
-    return Table(sheet.name, header_index + 1, headers, columns, rows, numbers, defaults)
+        sections.append(section)
+    return Table(sheet.name, header_index + 1, headers, columns, rows, numbers, defaults, sections)
+
+
+def _section_heading(cells: list[str], necesidad_index: int) -> dict[str, str] | None:
+    """A row that only names an ámbito or a departamento («SEGURIDAD INTERIOR», «PETÉN»)
+    heads the rows below it, like a sheet name would. The description column never holds
+    one: a short need such as «Riesgo de inundación» stays a need."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    if len(filled) != 1 or filled[0][0] == necesidad_index:
+        return None
+    text = filled[0][1]
+    if ambito := recognise_ambito(text):
+        return {"ambito": ambito}
+    if departamento := recognise_departamento(text):
+        return {"departamento": departamento}
+    return None

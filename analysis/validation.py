@@ -123,6 +123,7 @@ def validate_table(table: Table) -> ValidatedTable:
     text = {name: _text_column(table, name) for name in FIELD_LABELS if name != "region"}
     frame = pd.DataFrame(text)
     frame["fila"] = table.row_numbers
+    headings = pd.DataFrame(table.sections or [{}] * len(frame), index=frame.index)
     problems: list[Problem] = []
     errors: dict[int, list[Problem]] = {}
     warned: set[int] = set()
@@ -140,7 +141,11 @@ def validate_table(table: Table) -> ValidatedTable:
             problems.append(problem)
 
     # Rows with nothing in any mapped column (a numbered but empty template row) are not needs.
-    frame = frame[(frame[list(text)] != "").any(axis=1)].reset_index(drop=True)
+    filled = (frame[list(text)] != "").any(axis=1)
+    frame, headings = frame[filled].reset_index(drop=True), headings[filled].reset_index(drop=True)
+    for name in headings.columns:  # a heading row («SEGURIDAD INTERIOR») speaks for the rows below it
+        blank = (frame[name] == "") & headings[name].notna()
+        frame.loc[blank, name] = headings.loc[blank, name]
     for name, value in table.defaults.items():
         frame.loc[frame[name] == "", name] = value
 
@@ -196,10 +201,11 @@ def validate_table(table: Table) -> ValidatedTable:
     out["fila"] = frame["fila"]
 
     for name in ("nivel", "ambito"):
-        if table.column_of(name) is None and name not in table.defaults:
+        unnamed = int((frame[name] == "").sum())
+        if table.column_of(name) is None and unnamed:
             problems.append(Problem("warning", table.sheet, None, None, "",
-                                    f"La hoja no tiene columna de {FIELD_LABELS[name]}: sus necesidades se "
-                                    f"guardan como «{SIN_ESPECIFICAR}»."))
+                                    f"La hoja no tiene columna de {FIELD_LABELS[name]}: {unnamed} de sus necesidades "
+                                    f"se guardan como «{SIN_ESPECIFICAR}»."))
     rejected = sorted(errors)
     for position in rejected:
         problems.extend(errors[position])

@@ -40,3 +40,14 @@ def test_values_stated_in_the_title_block_become_defaults():
     rows = [["Departamento: Sololá"], ["Evento", "Taller de Panajachel"], [], ["Municipio", "Nivel", "Necesidad"]]
     table = find_table(Sheet("Hoja1", rows))
     assert table.defaults == {"departamento": "Sololá", "evento": "Taller de Panajachel"}
+
+
+def test_heading_rows_name_the_ambito_or_departamento_of_the_rows_below():
+    header = ["No.", "Departamento", "Necesidad"]
+    rows = [header, ["SEGURIDAD INTERIOR"], [1, "Petén", "Patrullas"], [2, "Izabal", "Extorsiones"],
+            ["Gestión de Riesgos y Defensa Civil"], [3, "Sololá", "Deslaves"], [None, None, "Riesgo de inundación"]]
+    table = find_table(Sheet("Matriz", rows))
+    assert table.row_numbers == [3, 4, 6, 7]
+    assert [s.get("ambito") for s in table.sections] == ["Seguridad Interior", "Seguridad Interior",
+                                                          "Gestión de Riesgos y Defensa Civil",
+                                                          "Gestión de Riesgos y Defensa Civil"]

@@ -95,3 +95,13 @@ def test_missing_nivel_column_is_one_sheet_warning():
     assert result.needs.iloc[0].ambito == "Seguridad Interior"  # from the sheet name
     (warning,) = result.problems
     assert warning.row is None and "columna de Nivel" in warning.message
+
+
+def test_heading_rows_fill_the_ambito_of_their_needs():
+    rows = [["No.", "Departamento", "Necesidad"], ["SEGURIDAD EXTERIOR"], [1, "Petén", "Contrabando"],
+            ["INTELIGENCIA"], [2, "Petén", "Falta de información"]]
+    result = validate_table(find_table(Sheet("Hoja1", rows)))
+    assert list(result.needs["ambito"]) == ["Seguridad Exterior", "Inteligencia de Estado"]
+    assert list(result.needs["fila"]) == [3, 5] and result.rows_rejected == 0
+    assert [p.message for p in result.problems] == [
+        "La hoja no tiene columna de Nivel: 2 de sus necesidades se guardan como «Sin especificar»."]
