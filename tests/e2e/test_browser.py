@@ -109,3 +109,18 @@ def test_clicking_a_heatmap_cell_and_a_department_on_the_map(sample_server, page
     page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText !== 'Todas las necesidades'",
                            timeout=30_000)
     assert page.locator(".resumen-filtros").inner_text() == "Petén"
+
+
+def test_explorar_downloads_exactly_the_filtered_rows(sample_server, page, tmp_path):
+    page.goto(f"{sample_server.url}/explorar?departamento=Izabal")
+    wait_ready(page)
+    expected = int(counter(page).split(" de ")[0])
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Descargar CSV").click()
+    path = tmp_path / "descarga.csv"
+    download.value.save_as(path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("departamento,municipio,nivel,ambito,necesidad")
+    assert len(lines) == expected + 1 and all(line.startswith("Izabal,") for line in lines[1:])
