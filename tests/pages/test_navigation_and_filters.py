@@ -80,3 +80,15 @@ def test_an_unreachable_database_shows_a_spanish_message_not_a_traceback(monkeyp
     at.run()
     assert not at.exception
     assert any("No se pudo mostrar esta página" in e.value for e in at.error)
+
+
+def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, store):
+    import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "p.xlsx")
+    at = app()
+    at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
+    at.switch_page("pages/explorar.py")
+    at.run()
+    assert "1</b> de 2 necesidades" in sidebar_count(at) and len(at.dataframe[0].value) == 1
+    at.sidebar.text_input(key="buscar").input("zzzz").run()
+    assert any("Ninguna necesidad coincide con los filtros" in w.value for w in at.warning)
+    assert not at.exception
