@@ -27,13 +27,17 @@ class _SpanishParser(argparse.ArgumentParser):
         self.exit(2, f"Error en los argumentos: {message}\n")
 
 
+class UsageError(Exception):
+    """A command line that cannot be carried out; the message says why, in Spanish."""
+
+
 def _parse_map(values: list[str]) -> dict[str, str]:
     overrides = {}
     for item in values:
         header, sep, field = item.rpartition("=")
         field = field.strip()
         if not sep or not header.strip() or (field and field not in FIELDS):
-            raise SystemExit(f"--map «{item}» no es válido: use \"Encabezado=campo\" con campo uno de "
+            raise UsageError(f"--map «{item}» no es válido: use \"Encabezado=campo\" con campo uno de "
                              f"{', '.join(FIELDS)} (o vacío para ignorar la columna).")
         overrides[header.strip()] = field
     return overrides
@@ -159,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SystemExit:
         raise
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
     except Exception as exc:  # a last guard: the analyst sees a sentence, not a traceback
         print(f"Error inesperado: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 3

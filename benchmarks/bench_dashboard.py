@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_import import build_file  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+from tests.support import CHROMIUM_ARGS, browser_path, free_port  # noqa: E402
 
 PAGES = ["resumen", "territorio", "ambitos", "niveles", "explorar", "cargar", "historial"]
 
@@ -53,10 +53,10 @@ def browser_numbers(db_url: str, script: Path = ROOT / "dashboard.py",
                     measure_pages: bool = True) -> tuple[float, dict[str, int]]:
     """Seconds from server start to the sidebar counter drawn; bytes sent per page."""
     from playwright.sync_api import sync_playwright
-    port = _free_port()
+    port = free_port()
     sizes = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         started = time.perf_counter()  # the browser is already up: only the server's time counts
         server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script.name, "--server.headless",

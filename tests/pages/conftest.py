@@ -1,4 +1,6 @@
-"""AppTest fixtures: the real dashboard.py over a store of the test's own."""
+"""AppTest fixtures: the real dashboard.py over a store of the test's own (a copy of the sample store)."""
+import base64
+import json
 from pathlib import Path
 
 import pytest
@@ -12,23 +14,25 @@ PAGES = ["pages/resumen.py", "pages/territorio.py", "pages/ambitos.py", "pages/n
 
 
 @pytest.fixture
-def app_db(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    return url
+def app_db(sample_db_url, monkeypatch) -> str:
+    monkeypatch.setenv("DATABASE_URL", sample_db_url)
+    return sample_db_url
+
+
+def open_page(page: str | None = None, query: dict | None = None) -> AppTest:
+    """The dashboard at `page` (pages/x.py; the default page when None), drawn once, with no error."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params.update(query or {})
+    if page:
+        at.switch_page(page)  # before the first run: only the chosen page is drawn
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 @pytest.fixture
 def app(app_db):
-    def run(page: str | None = None) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=60)
-        at.run()
-        if page:
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, at.exception
-        return at
-    return run
+    return open_page
 
 
 @pytest.fixture
@@ -43,3 +47,25 @@ def metric(at: AppTest, label: str) -> str:
 def sidebar_count(at: AppTest) -> str:
     """The «N de M necesidades» line of the sidebar, as text."""
     return next(m.value for m in at.sidebar.markdown if "necesidades" in m.value and "conteo" in m.value)
+
+
+def chart(at: AppTest, key: str) -> dict:
+    """The plotly figure drawn under widget key `key`, as the browser receives it."""
+    found = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
+    assert len(found) == 1, f"no single chart with key {key!r}"
+    return _decoded(json.loads(found[0].proto.spec))
+
+
+def _decoded(value):
+    """Plotly's typed arrays ({"dtype", "bdata", "shape"}) as plain lists, everything else as is."""
+    import numpy as np
+    if isinstance(value, dict) and {"dtype", "bdata"} <= set(value):
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:
+            array = array.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return array.tolist()
+    if isinstance(value, dict):
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    return value

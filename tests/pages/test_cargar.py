@@ -1,5 +1,4 @@
 """Cargar datos: see the mapping and the report, correct a column, confirm or cancel."""
-from analysis.importer import sha256_of
 from tests.builders import csv_bytes, need, simple_xlsx
 from tests.pages.conftest import sidebar_count
 
@@ -44,10 +43,15 @@ def test_a_missing_column_can_be_assigned_and_the_file_revalidates(app, store):
     data = csv_bytes([["Petén", "Patrullas", "Municipal"]], header=["Lugar del taller", "Necesidad", "Nivel"])
     upload(at, "raro.csv", data, "text/csv")
     assert any("falta la columna de Departamento" in e.value for e in at.error)
-    assert at.dataframe[-1].key.startswith("editor_")  # the column editor is offered for the headers found
-    # What choosing «Departamento» for «Lugar del taller» in that editor stores:
-    at.session_state[f"_columnas_{sha256_of(data)}"] = {"Lugar del taller": "departamento"}
+    (editor,) = at.data_editor  # the column editor is offered for the headers found
+    rows = editor.value
+    assert list(rows["Encabezado en el archivo"]) == ["Lugar del taller", "Necesidad", "Nivel"]
+    assert list(rows["Dato"]) == ["Evento", "Necesidad", "Nivel"]  # «taller» reads as the workshop
+    # The analyst picks «Departamento» for «Lugar del taller» in the editor's first row:
+    at.session_state[editor.key] = {"edited_rows": {0: {"Dato": "Departamento"}}, "added_rows": [],
+                                    "deleted_rows": []}
     at.run()
+    assert not at.error
     assert {m.label: m.value for m in at.metric}["Filas que se importarán"] == "1"
     button(at, "Importar 1 necesidad").click().run()
     assert store.needs()["departamento"].tolist() == ["Petén"]

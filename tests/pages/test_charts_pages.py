@@ -1,7 +1,7 @@
 """Resumen, Territorio, Ámbitos, Niveles and Explorar show the numbers of the needs in view."""
 from analysis.importer import import_file
 from tests.builders import need, simple_xlsx
-from tests.pages.conftest import metric
+from tests.pages.conftest import chart, metric
 
 ROWS = [need(), need(municipio="Flores"), need(departamento="Izabal", ambito="Seguridad Exterior", nivel="COCODE"),
         need(departamento="Izabal", necesidad="Extorsiones", institucion="PNC", prioridad="Baja")]
@@ -30,13 +30,21 @@ def test_ambitos_ranks_needs_per_domain(app, store):
     interior = at.dataframe[0].value
     assert list(interior["necesidad"]) == ["Falta de patrullajes en las aldeas", "Extorsiones"]
     assert list(interior["necesidades"]) == [2, 1]
-    assert not at.exception
 
 
-def test_niveles_renders_institutions(app, store):
+def test_niveles_draws_the_counts_of_the_data(app, store):
     import_file(store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/niveles.py")
-    assert not at.exception and len(at.get("plotly_chart")) == 4
+    (bars,) = chart(at, "niveles_barras")["data"]
+    assert dict(zip(bars["y"], bars["x"])) == {"Nacional": 0, "Regional": 0, "Departamental": 0, "Municipal": 3,
+                                               "Comunitario": 1}
+    heat = chart(at, "niveles_matriz")["data"][0]
+    assert heat["y"] == ["Nacional", "Regional", "Departamental", "Municipal", "Comunitario"]
+    assert [row[:2] for row in heat["z"]] == [[0, 0], [0, 0], [0, 0], [3, 0], [0, 1]]  # Interior, Exterior
+    by_priority = {t["name"]: dict(zip(t["y"], t["x"])) for t in chart(at, "niveles_instituciones_prioridad")["data"]}
+    assert by_priority == {"Alta": {"PNC": 3}, "Baja": {"PNC": 1}}
+    by_status = {t["name"]: dict(zip(t["y"], t["x"])) for t in chart(at, "niveles_instituciones_estado")["data"]}
+    assert by_status == {"Identificada": {"PNC": 4}}
 
 
 def test_explorar_table_follows_filters_and_offers_downloads(app, store):
