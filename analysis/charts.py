@@ -81,7 +81,7 @@ def bar_counts(frame: pd.DataFrame, column: str, title: str, colors: dict[str, s
 
 
 def ambito_bars(frame: pd.DataFrame, title: str = "Necesidades por ámbito de seguridad") -> go.Figure:
-    return bar_counts(frame, "ambito", title, colors=AMBITO_COLORS, sort=False, field="ambitos")
+    return bar_counts(frame, "ambito", title, colors=AMBITO_COLORS, sort=False, field="ambito")
 
 
 def _wrap(text: str, width: int = 12) -> str:

@@ -1,9 +1,9 @@
 """Mapping the headers of a field spreadsheet to the canonical fields.
 
 Workshops word their headers freely ("Depto.", "Problemática identificada",
-"Detalle de la necesidad planteada"). The synonyms below are the contract, readable
-by an analyst; headers nobody listed still map when they contain a synonym's words
-or are a near-miss spelling of one. Each mapping carries a confidence, and the
+"Detalle de la necesidad planteada"). The synonyms of the field catalogue
+(`data/campos.toml`) are the contract, readable by an analyst; headers nobody listed
+still map when they contain a synonym's words or are a near-miss spelling of one. Each mapping carries a confidence, and the
 caller can override any of it.
 """
 from dataclasses import dataclass
@@ -12,43 +12,15 @@ from rapidfuzz import fuzz
 
 from analysis.text import normalize
 
-# Canonical field -> ways field teams have written its header (compared normalised).
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "departamento": ("departamento", "depto", "dpto", "dep", "departamentos", "nombre del departamento"),
-    "municipio": ("municipio", "municipios", "muni", "mpio", "nombre del municipio"),
-    "region": ("region", "region administrativa"),
-    "nivel": (
-        "nivel", "nivel territorial", "nivel de gobierno", "nivel de gobernanza", "nivel de administracion",
-        "nivel administrativo", "nivel de intervencion", "nivel de atencion", "consejo de desarrollo",
-        "instancia", "ambito territorial",
-    ),
-    "ambito": (
-        "ambito", "ambito de seguridad", "ambitos", "dominio", "area de seguridad", "eje", "eje de seguridad",
-        "componente", "sistema",
-    ),
-    "necesidad": (
-        "necesidad", "necesidades", "necesidad identificada", "necesidades identificadas", "problematica",
-        "problematica identificada", "problema", "problemas", "descripcion", "descripcion de la necesidad",
-        "detalle", "necesidad o problema", "problema o necesidad", "planteamiento", "demanda",
-    ),
-    "prioridad": ("prioridad", "nivel de prioridad", "prioridades", "urgencia", "importancia", "priorizacion"),
-    "institucion": (
-        "institucion", "institucion responsable", "instituciones", "responsable", "entidad", "entidad responsable",
-        "dependencia", "institucion encargada", "quien atiende",
-    ),
-    "evento": ("evento", "taller", "actividad", "seminario", "mesa de trabajo", "reunion", "nombre del evento"),
-    "fecha": ("fecha", "fecha de identificacion", "fecha del taller", "fecha del evento", "dia"),
-    "estado": ("estado", "estatus", "status", "estado de seguimiento", "seguimiento", "situacion actual"),
-}
+from analysis import fields
+
+# Canonical field -> ways field teams have written its header (compared normalised), from the catalogue.
+SYNONYMS: dict[str, tuple[str, ...]] = {f.key: f.synonyms for f in fields.catalogue().values() if f.synonyms}
 
 # Fields stored for each need; `region` is recognised only to be ignored (it is derived).
 FIELDS = tuple(f for f in SYNONYMS if f != "region")
 
-FIELD_LABELS = {
-    "departamento": "Departamento", "municipio": "Municipio", "region": "Región", "nivel": "Nivel",
-    "ambito": "Ámbito", "necesidad": "Necesidad", "prioridad": "Prioridad", "institucion": "Institución",
-    "evento": "Evento", "fecha": "Fecha", "estado": "Estado",
-}
+FIELD_LABELS = {key: fields.label(key) for key in SYNONYMS}
 
 _STOPWORDS = {"de", "la", "el", "los", "las", "del", "y", "o", "a", "en", "por", "donde", "que", "se", "al", "su"}
 MIN_CONFIDENCE = 0.75

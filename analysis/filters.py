@@ -1,86 +1,117 @@
-"""The one filter model shared by every page, chart, count and export.
+"""The one filter model shared by every page, chart, count, export, report and saved view.
 
-A `Filters` value says which needs are in view: by place (región, departamento,
-municipio), nivel, ámbito, prioridad, evento, a date range and a free-text search
-over the descriptions that ignores accents and case. Pages build it from the
-sidebar, exports and (later) saved views from the same fields.
+A `Filters` value says which needs are in view: a choice of values for any filter
+field of the catalogue (región, departamento, municipio, nivel, ámbito, prioridad,
+institución, evento, estado), a date range and a free-text search over the
+descriptions that ignores accents and case. It owns its URL form (`to_params` /
+`from_params`), so the dashboard's links, saved views and the CLI's `report` read
+and write filters the same way.
 """
 import datetime as dt
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analysis import reference
+from analysis import fields, reference
 from analysis.formatting import format_date
 from analysis.text import normalize
 from analysis.textindex import build_text_index
 
-# Filter field -> column of the needs frame it narrows.
-LIST_FIELDS = {
-    "regiones": "region",
-    "departamentos": "departamento",
-    "municipios": "municipio",
-    "niveles": "nivel",
-    "ambitos": "ambito",
-    "prioridades": "prioridad",
-    "eventos": "evento",
-}
+DATE_PARAMS = {"desde": "Desde", "hasta": "Hasta"}
+SEARCH_PARAM = "buscar"
 
-# How each list filter reads in the summary line: (singular, plural).
-_SUMMARY_WORDS = {
-    "regiones": ("región", "regiones"), "departamentos": ("departamento", "departamentos"),
-    "municipios": ("municipio", "municipios"), "niveles": ("nivel", "niveles"),
-    "ambitos": ("ámbito", "ámbitos"), "prioridades": ("prioridad", "prioridades"),
-    "eventos": ("evento", "eventos"),
-}
+
+def filter_keys() -> list[str]:
+    """Fields that can be filtered on, in catalogue order (each is also its URL parameter)."""
+    return [f.key for f in fields.filter_fields()]
+
+
+def all_params() -> list[str]:
+    """Every URL parameter a `Filters` may write."""
+    return [*filter_keys(), *DATE_PARAMS, SEARCH_PARAM]
+
+
+def _date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"Fecha no válida en el filtro: «{text}» (use AAAA-MM-DD o DD/MM/AAAA).")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """What is in view; empty tuples and None mean «no restriction»."""
+    """What is in view; nothing chosen, None and "" mean «no restriction»."""
 
-    regiones: tuple[str, ...] = ()
-    departamentos: tuple[str, ...] = ()
-    municipios: tuple[str, ...] = ()
-    niveles: tuple[str, ...] = ()
-    ambitos: tuple[str, ...] = ()
-    prioridades: tuple[str, ...] = ()
-    eventos: tuple[str, ...] = ()
+    chosen: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field key, values), catalogue order, only non-empty
     desde: dt.date | None = None
     hasta: dt.date | None = None
     texto: str = ""
 
+    @classmethod
+    def of(cls, desde=None, hasta=None, texto: str = "", **chosen) -> "Filters":
+        """Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"], desde=date(2018, 1, 1))."""
+        unknown = set(chosen) - set(filter_keys())
+        if unknown:
+            raise ValueError(f"No se puede filtrar por: {', '.join(sorted(unknown))}.")
+        pairs = tuple((key, tuple(dict.fromkeys(chosen[key]))) for key in filter_keys() if chosen.get(key))
+        return cls(pairs, _date(desde), _date(hasta), (texto or "").strip())
+
+    def values(self, key: str) -> tuple[str, ...]:
+        """The values chosen for one field (empty: no restriction)."""
+        return dict(self.chosen).get(key, ())
+
+    def narrowed(self, key: str, values) -> "Filters":
+        """These filters with the choice for `key` replaced (empty values remove it)."""
+        current = dict(self.chosen) | {key: tuple(dict.fromkeys(values))}
+        return replace(self, chosen=tuple((k, current[k]) for k in filter_keys() if current.get(k)))
+
     @property
     def active(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return bool(self.chosen or self.desde or self.hasta or self.texto)
 
     def summary(self) -> str:
         """One readable line: «3 departamentos · Seguridad Interior · desde 01/01/2018»."""
         parts = []
-        for name in LIST_FIELDS:
-            values = getattr(self, name)
-            singular, plural_word = _SUMMARY_WORDS[name]
+        for key, values in self.chosen:
+            field = fields.get(key)
             if len(values) == 1:
-                parts.append(values[0] or f"{singular} sin especificar")
-            elif len(values) > 1:
-                parts.append(f"{len(values)} {plural_word}")
+                parts.append(values[0] or f"{field.singular} sin especificar")
+            else:
+                parts.append(f"{len(values)} {field.plural}")
         if self.desde and self.hasta:
             parts.append(f"del {format_date(self.desde)} al {format_date(self.hasta)}")
         elif self.desde:
             parts.append(f"desde {format_date(self.desde)}")
         elif self.hasta:
             parts.append(f"hasta {format_date(self.hasta)}")
-        if self.texto.strip():
-            parts.append(f"«{self.texto.strip()}»")
+        if self.texto:
+            parts.append(f"«{self.texto}»")
         return " · ".join(parts) if parts else "Todas las necesidades"
+
+    def describe(self) -> list[tuple[str, str]]:
+        """Each active filter as (label, values in words), for reports and file covers."""
+        lines = [(fields.label(key), ", ".join(v or "Sin especificar" for v in values)) for key, values in self.chosen]
+        if self.desde:
+            lines.append(("Desde", format_date(self.desde)))
+        if self.hasta:
+            lines.append(("Hasta", format_date(self.hasta)))
+        if self.texto:
+            lines.append(("Texto buscado", self.texto))
+        return lines
 
     def apply(self, needs: pd.DataFrame, search_keys: pd.Series | None = None) -> pd.DataFrame:
         """The needs in view. `search_keys` (TextIndex.busqueda) may be passed precomputed."""
         mask = pd.Series(True, index=needs.index)
-        for name, column in LIST_FIELDS.items():
-            values = getattr(self, name)
-            if values:
-                mask &= needs[column].isin(values)
+        for key, values in self.chosen:
+            mask &= needs[key].isin(values)
         if self.desde or self.hasta:
             fechas = pd.to_datetime(needs["fecha"], errors="coerce")
             if self.desde:
@@ -92,6 +123,48 @@ class Filters:
             for word in words:
                 mask &= keys.str.contains(word, regex=False)
         return needs[mask]
+
+    def to_params(self) -> dict[str, list[str] | str]:
+        """The URL query parameters of these filters (lists repeat the parameter: ?ambito=a&ambito=b)."""
+        params: dict[str, list[str] | str] = {key: list(values) for key, values in self.chosen}
+        for name in DATE_PARAMS:
+            if value := getattr(self, name):
+                params[name] = value.isoformat()
+        if self.texto:
+            params[SEARCH_PARAM] = self.texto
+        return params
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str | list[str]]) -> "Filters":
+        """Filters from URL query parameters; parameters that are not filters are ignored."""
+        def as_list(value) -> list[str]:
+            return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+        chosen = {key: as_list(params[key]) for key in filter_keys() if key in params}
+        texto = params.get(SEARCH_PARAM, "")
+        return cls.of(desde=params.get("desde"), hasta=params.get("hasta"),
+                      texto=as_list(texto)[0] if texto else "", **chosen)
+
+
+def filter_options(key: str, needs: pd.DataFrame, filters: Filters) -> list[str]:
+    """The values offered for one filter, given the needs and the other filters already chosen.
+
+    Places narrow along the hierarchy (región → departamento → municipio); controlled lists
+    keep their reference order («Sin especificar» only when some need has it); free-text
+    fields offer the values recorded, alphabetically.
+    """
+    if key == "region":
+        return list(reference.REGIONES)
+    if key == "departamento":
+        return departamento_options(needs, filters.values("region"))
+    if key == "municipio":
+        return municipio_options(needs, filters.values("departamento"))
+    field = fields.get(key)
+    if field.values:
+        present = set(needs[key].unique())
+        extra = [v for v in (fields.SIN_ESPECIFICAR,) if v in present and key in ("nivel", "ambito")]
+        return [*field.values, *extra]
+    return sorted((v for v in needs[key].unique() if v), key=normalize)
 
 
 def municipio_options(needs: pd.DataFrame, departamentos: tuple[str, ...]) -> list[str]:

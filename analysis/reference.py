@@ -10,28 +10,14 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-SIN_ESPECIFICAR = "Sin especificar"
+from analysis import fields
+from analysis.fields import SIN_ESPECIFICAR  # noqa: F401  (re-exported: used across the package)
 
-# Ley Marco del Sistema Nacional de Seguridad, Decreto 18-2008.
-AMBITOS = (
-    "Seguridad Interior",
-    "Seguridad Exterior",
-    "Gestión de Riesgos y Defensa Civil",
-    "Inteligencia de Estado",
-)
-
-# Territorial levels and their development council (Decreto 11-2002).
-NIVELES = {
-    "Nacional": "CONADUR",
-    "Regional": "COREDUR",
-    "Departamental": "CODEDE",
-    "Municipal": "COMUDE",
-    "Comunitario": "COCODE",
-}
-
-PRIORIDADES = ("Alta", "Media", "Baja")
-
-ESTADOS = ("Identificada", "En seguimiento", "Atendida")
+# The controlled lists are declared in the field catalogue (data/campos.toml), with their laws.
+AMBITOS = fields.get("ambito").values  # Decreto 18-2008
+NIVELES = fields.get("nivel").extra["consejos"]  # nivel -> its development council, Decreto 11-2002
+PRIORIDADES = fields.get("prioridad").values
+ESTADOS = fields.get("estado").values
 
 # Ley Preliminar de Regionalización, Decreto 70-86: región -> INE department codes.
 REGIONES = {

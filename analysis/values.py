@@ -10,7 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from analysis import reference
+from analysis import fields, reference
 from analysis.text import normalize
 
 # Spellings seen in real spreadsheets, beyond accents and case (shared/DOMAIN.md).
@@ -41,32 +41,11 @@ _SAINT_PREFIX = re.compile(r"^(?:san|santa|santo|santiago) \w+ ((?!(?:de|del|la|
 # Words that may precede a place name without changing it ("Depto. de Petén").
 _PLACE_PREFIXES = re.compile(r"^(?:departamento|depto|dpto|municipio|mpio|muni|mun)(?: (?:de|del))? ")
 
-NIVEL_KEYWORDS = {
-    "Nacional": ("nacional", "nacion", "conadur", "pais", "central"),
-    "Regional": ("regional", "region", "coredur"),
-    "Departamental": ("departamental", "departamento", "depto", "codede", "cdd", "gobernacion"),
-    "Municipal": ("municipal", "municipio", "municipalidad", "comude"),
-    "Comunitario": ("comunitario", "comunitaria", "comunidad", "comunal", "cocode", "aldea", "caserio"),
-}
-
-AMBITO_KEYWORDS = {
-    "Seguridad Interior": ("interior", "interna"),
-    "Seguridad Exterior": ("exterior", "externa"),
-    "Gestión de Riesgos y Defensa Civil": ("riesgo", "riesgos", "defensa civil", "desastre", "desastres"),
-    "Inteligencia de Estado": ("inteligencia",),
-}
-
-PRIORIDAD_KEYWORDS = {
-    "Alta": ("alta", "alto", "urgente", "muy alta", "critica", "inmediata"),
-    "Media": ("media", "medio", "moderada", "moderado", "normal", "intermedia"),
-    "Baja": ("baja", "bajo", "muy baja"),
-}
-
-ESTADO_KEYWORDS = {
-    "Identificada": ("identificada", "identificado", "nueva", "pendiente", "registrada", "sin atender"),
-    "En seguimiento": ("en seguimiento", "seguimiento", "en proceso", "en curso", "en ejecucion", "en tramite"),
-    "Atendida": ("atendida", "atendido", "resuelta", "resuelto", "cumplida", "finalizada", "cerrada"),
-}
+# Words that recognise each controlled value, from the field catalogue (data/campos.toml).
+NIVEL_KEYWORDS = fields.get("nivel").keywords
+AMBITO_KEYWORDS = fields.get("ambito").keywords
+PRIORIDAD_KEYWORDS = fields.get("prioridad").keywords
+ESTADO_KEYWORDS = fields.get("estado").keywords
 
 
 @cache

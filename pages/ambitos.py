@@ -14,7 +14,7 @@ with left:
     chart(charts.ambito_bars(aggregation.count_by(needs, "ambito", keep_order=True)), "ambitos_barras")
 with right:
     chart(charts.heatmap(aggregation.crosstab(needs, "departamento", "ambito"),
-                         "Departamento × ámbito", "Ámbito", "Departamento", fields=("departamentos", "ambitos")),
+                         "Departamento × ámbito", "Ámbito", "Departamento", fields=("departamento", "ambito")),
           "ambitos_mapa_calor")
 
 st.subheader("Necesidades más frecuentes en cada ámbito")

@@ -11,11 +11,11 @@ needs = view.needs
 left, right = st.columns([2, 3])
 with left:
     chart(charts.bar_counts(aggregation.count_by(needs, "nivel", keep_order=True), "nivel",
-                            "Necesidades por nivel", sort=False, field="niveles"), "niveles_barras")
+                            "Necesidades por nivel", sort=False, field="nivel"), "niveles_barras")
     st.caption(" · ".join(f"{nivel}: {consejo}" for nivel, consejo in NIVELES.items()))
 with right:
     chart(charts.heatmap(aggregation.crosstab(needs, "nivel", "ambito"), "Nivel × ámbito", "Ámbito", "Nivel",
-                         fields=("niveles", "ambitos")), "niveles_matriz")
+                         fields=("nivel", "ambito")), "niveles_matriz")
 
 st.subheader("Instituciones responsables")
 left, right = st.columns(2)

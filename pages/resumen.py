@@ -28,10 +28,10 @@ left, right = st.columns(2)
 with left:
     chart(charts.ambito_bars(shares), "resumen_ambitos")
     chart(charts.bar_counts(aggregation.count_by(needs, "nivel", keep_order=True), "nivel",
-                            "Necesidades por nivel territorial", sort=False, field="niveles"), "resumen_niveles")
+                            "Necesidades por nivel territorial", sort=False, field="nivel"), "resumen_niveles")
 with right:
     chart(charts.bar_counts(aggregation.count_by(needs, "departamento"), "departamento",
-                            "Necesidades por departamento", field="departamentos"), "resumen_departamentos")
+                            "Necesidades por departamento", field="departamento"), "resumen_departamentos")
 
 theme_frame = top.temas.head(10).rename_axis("tema").reset_index()
 theme_frame["porcentaje"] = theme_frame["necesidades"] / len(needs) * 100

@@ -25,7 +25,7 @@ left, right = st.columns([3, 2])
 with left:
     chart(charts.choropleth(by_depto, geo.departamentos_geojson(), "departamento",
                             f"{label.capitalize()} por departamento", value_label="necesidades",
-                            field="departamentos"), "territorio_mapa")
+                            field="departamento"), "territorio_mapa")
     missing = by_depto.loc[by_depto["necesidades"] == 0, "departamento"].tolist()
     if missing:
         st.markdown(f"**Sin registros ({len(missing)}):** {', '.join(missing)}. "
@@ -33,11 +33,11 @@ with left:
                     "no significa que no haya problemas.</span>", unsafe_allow_html=True)
 with right:
     chart(charts.bar_counts(aggregation.count_by(in_scope, "region", keep_order=True), "region",
-                            f"{label.capitalize()} por región", sort=False, field="regiones"), "territorio_regiones")
+                            f"{label.capitalize()} por región", sort=False, field="region"), "territorio_regiones")
 
 st.subheader("Municipios de un departamento")
 names = list(departamentos().values())
-chosen = view.filters.departamentos[0] if len(view.filters.departamentos) == 1 else None
+chosen = view.filters.values("departamento")[0] if len(view.filters.values("departamento")) == 1 else None
 busiest = by_depto.sort_values("necesidades", ascending=False, kind="stable")["departamento"].iloc[0]
 default = names.index(chosen if chosen in names else busiest)
 departamento = st.selectbox("Departamento", names, index=default, key="mapa_departamento")
@@ -48,8 +48,8 @@ without_muni = int((inside["municipio"] == "").sum())
 left, right = st.columns([3, 2])
 with left:
     chart(charts.choropleth(by_muni, geo.municipios_geojson(code), "municipio",
-                            f"{departamento}: {label} por municipio", height=520, field="municipios",
-                            extra={"departamentos": departamento}),
+                            f"{departamento}: {label} por municipio", height=520, field="municipio",
+                            extra={"departamento": departamento}),
           "territorio_municipios")
 with right:
     st.metric(f"Necesidades en {departamento}", format_int(len(inside)), border=True)

@@ -30,28 +30,53 @@ def test_no_filter_keeps_everything_and_reads_as_such():
 
 
 def test_list_filters_combine():
-    selected = Filters(departamentos=("Izabal",), niveles=("Municipal",)).apply(NEEDS)
+    selected = Filters.of(departamento=["Izabal"], nivel=["Municipal"]).apply(NEEDS)
     assert list(selected["necesidad"]) == ["Alumbrado público"]
 
 
 def test_date_range_excludes_unknown_dates():
-    selected = Filters(desde=dt.date(2018, 1, 1)).apply(NEEDS)
+    selected = Filters.of(desde=dt.date(2018, 1, 1)).apply(NEEDS)
     assert list(selected["necesidad"]) == ["Contrabando"]
-    assert len(Filters(hasta=dt.date(2017, 12, 31)).apply(NEEDS)) == 1
+    assert len(Filters.of(hasta=dt.date(2017, 12, 31)).apply(NEEDS)) == 1
 
 
 def test_search_ignores_accents_and_case_and_covers_institution():
-    assert list(Filters(texto="EXTORSION").apply(NEEDS)["departamento"]) == ["Petén"]
-    assert list(Filters(texto="publico alumbrado").apply(NEEDS)["departamento"]) == ["Izabal"]
-    assert len(Filters(texto="sat").apply(NEEDS)) == 1
+    assert list(Filters.of(texto="EXTORSION").apply(NEEDS)["departamento"]) == ["Petén"]
+    assert list(Filters.of(texto="publico alumbrado").apply(NEEDS)["departamento"]) == ["Izabal"]
+    assert len(Filters.of(texto="sat").apply(NEEDS)) == 1
     index = build_text_index(NEEDS)
-    assert len(Filters(texto="contrabando").apply(NEEDS, index.busqueda)) == 1
+    assert len(Filters.of(texto="contrabando").apply(NEEDS, index.busqueda)) == 1
 
 
 def test_summary_is_readable():
-    filters = Filters(departamentos=("Petén", "Izabal", "Zacapa"), ambitos=("Seguridad Interior",),
+    filters = Filters.of(departamento=["Petén", "Izabal", "Zacapa"], ambito=["Seguridad Interior"],
                       desde=dt.date(2018, 1, 1), texto=" patrullas ")
     assert filters.summary() == "3 departamentos · Seguridad Interior · desde 01/01/2018 · «patrullas»"
+
+
+def test_url_form_round_trips_and_reads_pasted_dates():
+    filters = Filters.of(departamento=["Petén", "Izabal"], ambito=["Seguridad Interior"], desde=dt.date(2018, 1, 1),
+                         texto="extorsión")
+    params = filters.to_params()
+    assert params == {"departamento": ["Petén", "Izabal"], "ambito": ["Seguridad Interior"], "desde": "2018-01-01",
+                      "buscar": "extorsión"}
+    assert Filters.from_params(params) == filters
+    assert Filters.from_params({"departamento": "Petén", "hasta": "31/12/2017", "pagina": "3"}) == Filters.of(
+        departamento=["Petén"], hasta=dt.date(2017, 12, 31))
+
+
+def test_unknown_filters_and_bad_dates_are_refused_in_spanish():
+    import pytest
+    with pytest.raises(ValueError, match="No se puede filtrar por: color"):
+        Filters.of(color=["rojo"])
+    with pytest.raises(ValueError, match="Fecha no válida"):
+        Filters.from_params({"desde": "ayer"})
+
+
+def test_narrowing_replaces_one_choice_and_keeps_catalogue_order():
+    filters = Filters.of(ambito=["Seguridad Interior"]).narrowed("departamento", ["Petén"])
+    assert filters.chosen == (("departamento", ("Petén",)), ("ambito", ("Seguridad Interior",)))
+    assert filters.narrowed("ambito", []).chosen == (("departamento", ("Petén",)),)
 
 
 def test_options_narrow():

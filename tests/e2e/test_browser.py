@@ -33,7 +33,7 @@ def test_a_shared_link_reopens_the_same_filters(sample_server, page):
     page.goto(f"{sample_server.url}/ambitos?departamento=Pet%C3%A9n&ambito=Seguridad+Interior")
     wait_ready(page)
     needs = Store(sample_server.db_url).needs()
-    expected = len(Filters(departamentos=("Petén",), ambitos=("Seguridad Interior",)).apply(needs))
+    expected = len(Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"]).apply(needs))
     assert counter(page) == f"{expected} de 1,667 necesidades"
     assert page.locator(".resumen-filtros").inner_text() == "Petén · Seguridad Interior"
     assert page.get_by_role("heading", name="Necesidades por ámbito de seguridad").count() == 1
