@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import reference
+from analysis.filters import Filters
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.textindex import TextIndex, build_text_index
 from analysis.themes import OTHER, theme_counts
@@ -41,11 +42,45 @@ def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.D
     return frame
 
 
-def crosstab(needs: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
-    """Needs per (row value, column value), both in reference order, zeros kept."""
+def in_scope(column: str, filters: Filters | None) -> list[str] | None:
+    """The reference values of `column` the filters leave in view (None: no reference order).
+
+    A value the filters exclude (another departamento, a región not chosen, an ámbito
+    not chosen) is out of scope; a value in scope with no needs is a real zero.
+    """
+    order = [v for v in ORDERS.get(column, []) if v not in ("", SIN_ESPECIFICAR)]
+    if not order:
+        return None
+    filters = filters or Filters()
+    if chosen := filters.values(column):
+        return [v for v in order if v in chosen]
+    if column == "departamento":
+        return [d for d in order if d in scoped_departamentos(filters)]
+    return order
+
+
+def scoped_departamentos(filters: Filters) -> set[str]:
+    """Departments the place filters (región, departamento, municipio) leave in view."""
+    regions = reference.region_of_departamento()
+    chosen_regions, chosen_deptos = filters.values("region"), filters.values("departamento")
+    names = {d for d in reference.departamentos().values()
+             if (not chosen_regions or regions[d] in chosen_regions) and (not chosen_deptos or d in chosen_deptos)}
+    if municipios := filters.values("municipio"):
+        owners = {reference.departamentos()[m.departamento_codigo] for m in reference.municipios()
+                  if m.nombre in municipios}
+        names &= owners
+    return names
+
+
+def crosstab(needs: pd.DataFrame, rows: str, columns: str, filters: Filters | None = None) -> pd.DataFrame:
+    """Needs per (row value, column value), in reference order, zeros kept for values in scope.
+
+    Only the rows and columns the filters leave in view appear (all of them without filters),
+    plus «Sin especificar» and other values when some need has them.
+    """
     table = pd.crosstab(needs[rows], needs[columns])
-    row_order = [v for v in ORDERS.get(rows, []) if v in table.index or v != SIN_ESPECIFICAR]
-    col_order = [v for v in ORDERS.get(columns, []) if v in table.columns or v != SIN_ESPECIFICAR]
+    row_order = in_scope(rows, filters) or []
+    col_order = in_scope(columns, filters) or []
     row_order += [v for v in table.index if v not in row_order]
     col_order += [v for v in table.columns if v not in col_order]
     return table.reindex(index=row_order, columns=col_order, fill_value=0)
@@ -69,15 +104,19 @@ class Headline:
         return self.temas.drop(OTHER, errors="ignore").head(5)
 
 
-def headline(needs: pd.DataFrame, total: int, index: TextIndex | None = None) -> Headline:
-    """Headline figures of the needs in view (`index`: the text index of all needs, if built)."""
+def headline(needs: pd.DataFrame, total: int, index: TextIndex | None = None,
+             filters: Filters | None = None) -> Headline:
+    """Headline figures of the needs in view (`index`: the text index of all needs, if built).
+
+    Departments are counted against those the place filters leave in view («3 de 4» for a región).
+    """
     index = index or build_text_index(needs)
     themes = theme_counts(index.temas.loc[needs.index])
     placed = needs[needs["departamento"] != SIN_ESPECIFICAR]
     by_depto = placed["departamento"].value_counts()
     return Headline(
         shown=len(needs), total=total, departamentos_cubiertos=int(by_depto.size),
-        departamentos_total=len(reference.departamentos()),
+        departamentos_total=len(scoped_departamentos(filters or Filters())),
         top_departamento=by_depto.index[0] if by_depto.size else None,
         top_departamento_necesidades=int(by_depto.iloc[0]) if by_depto.size else 0,
         ambito_shares=count_by(needs, "ambito", keep_order=True),
@@ -97,6 +136,14 @@ def top_needs(needs: pd.DataFrame, n: int = 10, index: TextIndex | None = None) 
     return pd.DataFrame({"necesidad": written.loc[counts.index].to_list(), "necesidades": counts.to_list()})
 
 
+def top_needs_by(needs: pd.DataFrame, column: str, filters: Filters | None, n: int = 8,
+                 index: TextIndex | None = None) -> list[tuple[str, pd.DataFrame, int]]:
+    """For each value of `column` in view (reference order): its most frequent needs and its count."""
+    index = index or build_text_index(needs)
+    return [(value, top_needs(needs[needs[column] == value], n, index), int((needs[column] == value).sum()))
+            for value in in_scope(column, filters) or sorted(needs[column].unique())]
+
+
 def institution_breakdown(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:
     """Needs per responsible institution split by `by` (prioridad or estado), top institutions first."""
     named = needs[needs["institucion"] != ""]
@@ -107,22 +154,66 @@ def institution_breakdown(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataF
     return table.reindex(index=list(top), columns=order)
 
 
-def coverage(needs: pd.DataFrame) -> pd.DataFrame:
-    """Every department with its needs and región, zeros included: [codigo, departamento, region, necesidades]."""
+def coverage(needs: pd.DataFrame, filters: Filters | None = None) -> pd.DataFrame:
+    """Every department with its needs, región and whether the filters leave it in view:
+    [codigo, departamento, region, necesidades, en_filtro]."""
     counts = needs["departamento"].value_counts()
     regions = reference.region_of_departamento()
+    scope = scoped_departamentos(filters or Filters())
     return pd.DataFrame([
-        {"codigo": code, "departamento": name, "region": regions[name], "necesidades": int(counts.get(name, 0))}
+        {"codigo": code, "departamento": name, "region": regions[name], "necesidades": int(counts.get(name, 0)),
+         "en_filtro": name in scope}
         for code, name in reference.departamentos().items()
     ])
 
 
-def municipio_coverage(needs: pd.DataFrame, departamento: str) -> pd.DataFrame:
-    """Every municipio of one department with its needs: [codigo, municipio, necesidades]."""
+def municipio_coverage(needs: pd.DataFrame, departamento: str, filters: Filters | None = None) -> pd.DataFrame:
+    """Every municipio of one department with its needs and whether the municipio filter leaves it in view:
+    [codigo, municipio, necesidades, en_filtro]."""
     inside = needs[needs["departamento"] == departamento]
     counts = inside.groupby("municipio_codigo").size()
     code = {v: k for k, v in reference.departamentos().items()}[departamento]
+    chosen = (filters or Filters()).values("municipio")
     return pd.DataFrame([
-        {"codigo": m.codigo, "municipio": m.nombre, "necesidades": int(counts.get(m.codigo, 0))}
+        {"codigo": m.codigo, "municipio": m.nombre, "necesidades": int(counts.get(m.codigo, 0)),
+         "en_filtro": not chosen or m.nombre in chosen}
         for m in reference.municipios() if m.departamento_codigo == code
     ])
+
+
+def gaps(frame: pd.DataFrame, column: str) -> tuple[list[str], list[str]]:
+    """From a coverage frame: the places in view with no needs recorded, and those the filters leave out."""
+    empty = frame.loc[frame["en_filtro"] & (frame["necesidades"] == 0), column].tolist()
+    outside = frame.loc[~frame["en_filtro"], column].tolist()
+    return empty, outside
+
+
+@dataclass(frozen=True)
+class DepartamentoSummary:
+    necesidades: int
+    municipios_con_registros: int
+    municipios_en_filtro: int
+    sin_municipio: int  # needs of the department that name no municipio (they are on no municipio)
+
+
+def departamento_summary(needs: pd.DataFrame, departamento: str, municipios: pd.DataFrame) -> DepartamentoSummary:
+    """Counts beside the municipio map of one department (`municipios`: its municipio_coverage frame)."""
+    inside = needs[needs["departamento"] == departamento]
+    in_filter = municipios[municipios["en_filtro"]]
+    return DepartamentoSummary(len(inside), int((in_filter["necesidades"] > 0).sum()), len(in_filter),
+                               int((inside["municipio"] == "").sum()))
+
+
+def busiest(frame: pd.DataFrame, column: str) -> str | None:
+    """The value with the most needs in a coverage frame (first in reference order on a tie), or None."""
+    counted = frame[frame["necesidades"] > 0]
+    if counted.empty:
+        return None
+    return counted.sort_values("necesidades", ascending=False, kind="stable")[column].iloc[0]
+
+
+def top_institutions(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:
+    """Needs per responsible institution split by `by` (a field such as ámbito), the n busiest institutions."""
+    named = needs[needs["institucion"] != ""]
+    table = crosstab(named, "institucion", by)
+    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").head(n).index]

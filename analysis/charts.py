@@ -1,184 +1,198 @@
-"""Chart builders: plotly figures that read well on screen, on a projector and in slides.
+"""Chart builders: plotly figures that read well on screen, on a projector, in images and on slides.
 
-One place decides the look: a fixed colour per ámbito on every chart, one
-sequential scale for counts, fonts of at least 14 px, Guatemalan number format,
-bars sorted, hover texts with counts and percentages. Builders take the small
-frames of `analysis.aggregation` and return figures; they never touch Streamlit.
-Maps use MapLibre traces on an empty style, so they draw with no internet.
+One place decides the look: a fixed colour per value of a field (from the field
+catalogue), one sequential scale for counts, Guatemalan number format, bars sorted
+with count and share written beside them, hover texts with counts and percentages,
+whole numbers on every count axis. A `Look` says how big everything is drawn; the
+same builder serves the dashboard, the PNG/SVG images, the PowerPoint and the
+presentation mode. Builders take the small frames of `analysis.aggregation` and
+return figures; they never touch Streamlit.
 """
-import math
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
-from analysis.geo import bounds
-from analysis.reference import SIN_ESPECIFICAR
+from analysis.maps import SCALE, MapCanvas
 
-AMBITO_COLORS = {
-    "Seguridad Interior": "#1F4E79",
-    "Seguridad Exterior": "#2E8B57",
-    "Gestión de Riesgos y Defensa Civil": "#D9731A",
-    "Inteligencia de Estado": "#7B3F9E",
-    SIN_ESPECIFICAR: "#9E9E9E",
-}
-PRIORIDAD_COLORS = {"Alta": "#B3261E", "Media": "#E6A23C", "Baja": "#6B9E78", "Sin dato": "#BDBDBD"}
-ESTADO_COLORS = {"Identificada": "#8FA9C8", "En seguimiento": "#E6A23C", "Atendida": "#2E8B57", "Sin dato": "#BDBDBD"}
-SEQUENTIAL = [[0.0, "#DCE6F2"], [0.5, "#6A93C4"], [1.0, "#12355B"]]
-NO_DATA_COLOR = "#EFEFEF"
+AMBITO_COLORS = fields.get("ambito").colors
+PRIORIDAD_COLORS = fields.get("prioridad").colors
+ESTADO_COLORS = fields.get("estado").colors
 BAR_COLOR = "#1F4E79"
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1A1A1A")
-BAR_HEIGHT = 34  # px per bar: labels stay legible when projected
+MISSING = "Sin dato"
+FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+INK = "#1A1A1A"
 
 
-def _short(text: str, limit: int = 48) -> str:
+@dataclass(frozen=True)
+class Look:
+    """How big a chart is drawn. `height` fixes the figure's height (else it grows with its rows)."""
+
+    font: int = 16
+    title: int = 20
+    ticks: int = 15
+    bar: int = 34  # px per bar or heatmap row when the height follows the rows
+    label_width: int = 48  # characters of a category label before it is shortened
+    map: MapCanvas = MapCanvas()
+    height: int | None = None
+    width: int | None = None
+    show_title: bool = True
+
+    def sized(self, rows: int, minimum: int, extra: int) -> int:
+        """The figure height: fixed by the look, or room for `rows` rows plus `extra`."""
+        return self.height or max(minimum, extra + self.bar * rows)
+
+
+SCREEN = Look()
+# 1920×1080 images: the title and the lines under it are added by analysis.images.
+IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, height=1080,
+             map=MapCanvas(1500, 800, 20))
+SLIDE = replace(IMAGE, show_title=False)
+PRESENT = Look(font=20, title=26, ticks=18, bar=40, label_width=56, height=500, map=MapCanvas(900, 500, 16),
+               show_title=False)
+
+
+def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def style(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
-    """The house style, applied to every figure. A legend sits between the title and the plot."""
-    legend = any(getattr(trace, "showlegend", None) is not False and trace.name for trace in fig.data) and len(
-        fig.data) > 1
-    top = (60 if title else 20) + (70 if legend else 0)
-    fig.update_layout(
-        template="plotly_white", font=FONT, separators=PLOTLY_SEPARATORS,
-        title=dict(text=title, font=dict(size=20), x=0, xanchor="left", y=1, yref="container", yanchor="top",
-                   pad=dict(t=12)) if title else None,
-        margin=dict(l=10, r=20, t=top, b=10), hoverlabel=dict(font_size=16), showlegend=legend,
-        legend=dict(font=dict(size=15), orientation="h", yanchor="bottom", y=1.0, x=0, title=None,
-                    traceorder="normal"),
-    )
-    if height:
-        fig.update_layout(height=height)
-    fig.update_xaxes(tickfont=dict(size=15, color="#1A1A1A"), title_font=dict(size=16))
-    fig.update_yaxes(tickfont=dict(size=15, color="#1A1A1A"), title_font=dict(size=16))
-    return fig
-
-
-def _meta(field: str | None, values, extra: dict | None = None) -> list[dict] | None:
-    """Per-point {filter field: value} (plus `extra`), read by the dashboard to filter on a click."""
-    return [{field: v, **(extra or {})} for v in values] if field else None
-
-
-def bar_counts(frame: pd.DataFrame, column: str, title: str, colors: dict[str, str] | None = None,
-               sort: bool = True, field: str | None = None) -> go.Figure:
-    """Horizontal bars of a count_by frame, largest on top, with count and share in the label.
-
-    `field` names the filter a click on a bar sets (e.g. "departamentos").
-    """
-    data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
-    labels = [_short(str(v) or "Sin dato") for v in data[column]]
-    fig = go.Figure(go.Bar(
-        x=data["necesidades"], y=labels, orientation="h",
-        marker_color=[(colors or {}).get(v, BAR_COLOR) for v in data[column]],
-        text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
-        textposition="auto", customdata=list(zip(data[column], data["porcentaje"])), meta=_meta(field, data[column]),
-        hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
-    ))
-    fig.update_xaxes(title="Necesidades", rangemode="tozero")
-    fig.update_yaxes(automargin=True)
-    return style(fig, title, height=max(260, 90 + BAR_HEIGHT * len(data)))
-
-
-def ambito_bars(frame: pd.DataFrame, title: str = "Necesidades por ámbito de seguridad") -> go.Figure:
-    return bar_counts(frame, "ambito", title, colors=AMBITO_COLORS, sort=False, field="ambito")
-
-
-def _wrap(text: str, width: int = 12) -> str:
+def wrap(text: str, width: int = 12) -> str:
     """Break a long axis label over lines so it never needs cutting."""
-    words, lines = text.split(), [""]
-    for word in words:
+    lines = [""]
+    for word in text.split():
         if lines[-1] and len(lines[-1]) + len(word) > width:
             lines.append("")
         lines[-1] = f"{lines[-1]} {word}".strip()
     return "<br>".join(lines)
 
 
-def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str,
-            fields: tuple[str, str] | None = None) -> go.Figure:
+def style(fig: go.Figure, look: Look, title: str | None = None, height: int | None = None) -> go.Figure:
+    """The house style, applied to every figure. A legend sits between the title and the plot."""
+    title = title if look.show_title else None
+    legend = sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False and getattr(t, "name", None)) > 1
+    top = (look.title * 3 if title else 16) + (look.font * 3 if legend else 0)
+    fig.update_layout(
+        template="plotly_white", font=dict(family=FONT_FAMILY, size=look.font, color=INK),
+        separators=PLOTLY_SEPARATORS,
+        title=dict(text=title, font=dict(size=look.title), x=0, xanchor="left", y=1, yref="container", yanchor="top",
+                   pad=dict(t=12)) if title else None,
+        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font_size=look.font), showlegend=legend,
+        legend=dict(font=dict(size=look.ticks), orientation="h", yanchor="bottom", y=1.0, x=0, title=None,
+                    traceorder="normal"),
+    )
+    if height or look.height:
+        fig.update_layout(height=height or look.height)
+    if look.width:
+        fig.update_layout(width=look.width)
+    fig.update_xaxes(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font))
+    fig.update_yaxes(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font))
+    return fig
+
+
+def _meta(field: str | None, values) -> list[dict] | None:
+    """Per-point {filter field: value}, read by the dashboard to filter on a click."""
+    return [{field: v} if v not in ("", MISSING) else None for v in values] if field else None
+
+
+def count_axis(fig: go.Figure, axis: str, largest: float, room: float = 1.0) -> None:
+    """A count axis from zero with whole-number ticks only, `room` times the largest value long."""
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(range=[0, max(largest * room, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None)
+
+
+def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colors: dict[str, str] | None = None,
+         sort: bool = True, field: str | None = None) -> go.Figure:
+    """Horizontal bars of a count_by frame, largest on top, with «count (share)» written beside each bar.
+
+    `field` names the filter a click on a bar sets (e.g. "departamento").
+    """
+    data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
+    values = [str(v) or MISSING for v in data[column]]
+    fig = go.Figure(go.Bar(
+        x=data["necesidades"], y=[short(v, look.label_width) for v in values], orientation="h",
+        marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
+        text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
+        textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
+        customdata=list(zip(values, data["porcentaje"])), meta=_meta(field, values),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
+    ))
+    count_axis(fig, "x", float(data["necesidades"].max() or 0), room=1.3)  # room for the label beside the bar
+    fig.update_xaxes(title="Necesidades")
+    fig.update_yaxes(automargin=True)
+    return style(fig, look, title, look.sized(len(data), 240, 90))
+
+
+def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
+            fields_: tuple[str, str] | None = None) -> go.Figure:
     """Counts of a crosstab as a heatmap with the number written in each cell.
 
-    `fields` (row filter, column filter) makes each cell clickable: heatmaps take no
+    `fields_` (row filter, column filter) makes each cell clickable: heatmaps take no
     clicks in plotly, so a near-invisible marker over each cell carries its two values
     (and the cell's hover text).
     """
     totals = table.to_numpy().sum() or 1
-    pct = table / totals * 100
-    xs = [_wrap(str(c)) for c in table.columns]
-    ys = [str(i) for i in table.index]
+    xs = [wrap(short(str(c), 40), 12) for c in table.columns]
+    ys = [short(str(i), look.label_width) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
              "%{customdata[0]:,} necesidades (%{customdata[1]:.1f} % del total)<extra></extra>")
-    cells = [(x, y, [int(table.at[row, col]), float(pct.at[row, col]), str(row), str(col)], row, col)
-             for row, y in zip(table.index, ys) for col, x in zip(table.columns, xs)]
+    custom = [[[int(table.at[r, c]), 100 * float(table.at[r, c]) / totals, str(r), str(c)] for c in table.columns]
+              for r in table.index]
+    high = int(table.to_numpy().max()) if table.size else 0
     fig = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=xs, y=ys,
-        colorscale=SEQUENTIAL, text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=15),
-        customdata=[[c[2] for c in cells[i:i + len(xs)]] for i in range(0, len(cells), len(xs))],
-        xgap=2, ygap=2, colorbar=dict(title="Necesidades"), hovertemplate=hover,
+        z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
+                                                                                [0.5, SCALE[2]], [1, SCALE[3]]],
+        text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=look.ticks), customdata=custom,
+        xgap=2, ygap=2, hovertemplate=hover,
+        colorbar=dict(title=dict(text="Necesidades", side="top"), tickformat=",d", thickness=14,
+                      dtick=1 if high <= 5 else None),
     ))
-    if fields:
+    if fields_:
+        cells = [(x, y, custom[i][j], {fields_[0]: str(r), fields_[1]: str(c)})
+                 for i, (r, y) in enumerate(zip(table.index, ys)) for j, (c, x) in enumerate(zip(table.columns, xs))]
         fig.add_trace(go.Scatter(
             x=[c[0] for c in cells], y=[c[1] for c in cells], mode="markers", customdata=[c[2] for c in cells],
-            meta=[{fields[0]: c[3], fields[1]: c[4]} for c in cells], hovertemplate=hover, showlegend=False,
+            meta=[c[3] for c in cells], hovertemplate=hover, showlegend=False,
             marker=dict(symbol="square", size=28, opacity=0.01, color="#000"),
         ))
-    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
-    fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True)
-    style(fig, title, height=max(320, 160 + 32 * len(table.index)))
-    return fig.update_layout(margin_t=120)  # room for the title above the column labels
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None, type="category")
+    fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True, type="category")
+    header = 3 * look.ticks * 1.3  # three lines of wrapped column header
+    style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120))
+    return fig.update_layout(margin_t=fig.layout.margin.t + header)  # the column headers sit under the title
 
 
-def stacked_bars(table: pd.DataFrame, title: str, colors: dict[str, str]) -> go.Figure:
-    """Horizontal stacked bars (rows = bars, columns = segments), largest total on top."""
+def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
+    """Horizontal stacked bars (rows = bars, columns = segments), largest total on top, total written beside."""
     data = table.loc[table.sum(axis=1).sort_values(ascending=True, kind="stable").index]
     totals = data.sum(axis=1)
+    labels = [short(str(i), min(look.label_width, 36)) for i in data.index]
     fig = go.Figure()
     for column in data.columns:
         share = (data[column] / totals.where(totals > 0, 1) * 100).to_numpy()
         fig.add_trace(go.Bar(
-            name=str(column), x=data[column], y=[_short(str(i), 36) for i in data.index], orientation="h",
+            name=str(column), x=data[column], y=labels, orientation="h",
             marker_color=colors.get(column, BAR_COLOR), customdata=share,
             hovertemplate=f"<b>%{{y}}</b><br>{column}: %{{x:,}} (%{{customdata:.1f}} %)<extra></extra>",
         ))
+    fig.add_trace(go.Scatter(x=totals, y=labels, mode="text", text=[f"{t:,}" for t in totals],
+                             textposition="middle right", textfont=dict(size=look.ticks), hoverinfo="skip",
+                             showlegend=False, cliponaxis=False))
     fig.update_layout(barmode="stack")
+    count_axis(fig, "x", float(totals.max() or 0), room=1.15)
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
-    return style(fig, title, height=max(300, 120 + BAR_HEIGHT * len(data)))
+    return style(fig, look, title, look.sized(len(data), 260, 140))
 
 
-def _zoom_for(geojson: dict, width_px: int = 700) -> tuple[dict, float]:
-    lon0, lat0, lon1, lat1 = bounds(geojson)
-    span = max(lon1 - lon0, (lat1 - lat0) * 1.3, 0.05)
-    zoom = math.log2(360 / span * width_px / 512) - 0.15
-    return {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}, zoom
-
-
-def choropleth(values: pd.DataFrame, geojson: dict, name_column: str, title: str,
-               value_label: str = "necesidades", height: int = 620, field: str | None = None,
-               extra: dict | None = None) -> go.Figure:
-    """A map of counts per area (`codigo`, name, `necesidades`); areas at zero drawn as «Sin registros».
-
-    Zero is shown apart from the colour scale: where no workshop reported is a
-    coverage gap, not a place without problems.
-    """
-    center, zoom = _zoom_for(geojson)
-    empty = values[values["necesidades"] == 0]
-    filled = values[values["necesidades"] > 0]
-    total = values["necesidades"].sum() or 1
-    fig = go.Figure()
-    fig.add_trace(go.Choroplethmap(
-        geojson=geojson, locations=empty["codigo"], z=[0] * len(empty), featureidkey="id",
-        colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]], showscale=False, marker_line_color="#8C8C8C",
-        marker_line_width=1, text=empty[name_column], name="Sin registros",
-        hovertemplate="<b>%{text}</b><br>Sin registros: ningún taller reportó aquí<extra></extra>",
+def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: list[int] | None = None) -> go.Figure:
+    """A small table as a figure (for images and presentation mode)."""
+    fig = go.Figure(go.Table(
+        columnwidth=widths, header=dict(values=[f"<b>{c}</b>" for c in frame.columns], fill_color="#1F3A5F",
+                                        font=dict(color="white", size=look.ticks), align="left", height=look.bar),
+        cells=dict(values=[frame[c].map(lambda v: f"{v:,}" if isinstance(v, int) else str(v)) for c in frame.columns],
+                   font=dict(size=look.ticks), align="left", height=look.bar, fill_color="white",
+                   line_color="#D9D9D9"),
     ))
-    fig.add_trace(go.Choroplethmap(
-        geojson=geojson, locations=filled["codigo"], z=filled["necesidades"], featureidkey="id",
-        colorscale=SEQUENTIAL, zmin=0, marker_line_color="white", marker_line_width=1,
-        text=filled[name_column], customdata=filled["necesidades"] / total * 100, meta=_meta(field, filled[name_column], extra),
-        colorbar=dict(title=value_label.capitalize(), thickness=18),
-        hovertemplate=f"<b>%{{text}}</b><br>%{{z:,}} {value_label} (%{{customdata:.1f}} %)<extra></extra>",
-    ))
-    fig.update_layout(map=dict(style="white-bg", center=center, zoom=zoom), clickmode="event+select")
-    return style(fig, title, height=height)
-
+    return style(fig, look, title, look.sized(len(frame) + 1, 200, 40))

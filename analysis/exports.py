@@ -1,6 +1,7 @@
 """Exporting needs to CSV and Excel that open safely in Excel and LibreOffice.
 
-One export shape for the CLI and the dashboard's downloads. Text cells that begin
+The CLI writes the documented canonical keys as headers and ISO dates (for scripts);
+the dashboard's downloads use the headers seen on screen and dates day first. Text cells that begin
 with = + - @ (or a tab/carriage return) are prefixed with an apostrophe so no
 spreadsheet program evaluates them as formulas (OWASP «CSV injection»).
 """
@@ -13,8 +14,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-EXPORT_COLUMNS = ("departamento", "municipio", "region", "nivel", "ambito", "necesidad", "prioridad",
-                  "institucion", "evento", "fecha", "estado", "archivo", "hoja", "fila")
+from analysis import fields
+
+EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes these keys as headers
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -44,6 +46,14 @@ def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
     return _safe_frame(frame)
+
+
+def screen_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
+    """The needs as the dashboard's downloads show them: on-screen headers, dates day first, inert text."""
+    frame = needs.reindex(columns=list(columns))
+    if "fecha" in frame:
+        frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%d/%m/%Y")
+    return _safe_frame(frame.rename(columns={c: fields.label(c) for c in frame.columns}))
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -1,7 +1,8 @@
-"""Chart builders: the house style a projector needs, fixed colours, offline maps, click metadata."""
+"""Chart builders: the house style a projector needs, fixed colours, maps that fit, click metadata."""
 import pandas as pd
 
-from analysis import aggregation, charts, geo
+from analysis import charts, geo, maps
+from analysis.charts import IMAGE, SCREEN
 from analysis.reference import AMBITOS
 
 
@@ -17,41 +18,79 @@ COUNTS = pd.DataFrame({"departamento": ["Petén", "Izabal", "Zacapa"], "necesida
                        "porcentaje": [33.3, 60.0, 6.7]})
 
 
-def test_bars_are_sorted_largest_on_top_with_count_and_share():
-    fig = charts.bar_counts(COUNTS, "departamento", "Por departamento", field="departamento")
+def test_bars_are_sorted_largest_on_top_with_count_and_share_beside_them():
+    fig = charts.bars(COUNTS, "departamento", "Por departamento", field="departamento")
     bar = fig.data[0]
     assert list(bar.y) == ["Zacapa", "Petén", "Izabal"]  # plotly draws the last category on top
-    assert bar.text[-1] == "9 (60.0 %)" and "necesidades" in bar.hovertemplate
+    assert bar.text[-1] == "9 (60.0 %)" and bar.textposition == "outside" and bar.cliponaxis is False
+    assert fig.layout.xaxis.range[1] >= 9 * 1.3  # room for the longest bar's label
+    assert fig.layout.xaxis.tickformat == ",d"  # whole numbers on the count axis
     assert bar.meta[-1] == {"departamento": "Izabal"}
     assert min(sizes(fig)) >= 14 and fig.layout.separators == ".,"
+
+
+def test_images_use_larger_type_than_the_screen():
+    screen = charts.bars(COUNTS, "departamento", "x", SCREEN)
+    image = charts.bars(COUNTS, "departamento", "x", IMAGE)
+    assert min(sizes(image)) > max(sizes(screen)) - 4 and image.layout.width == 1920
 
 
 def test_each_ambito_keeps_its_colour():
     frame = pd.DataFrame({"ambito": list(reversed(AMBITOS)), "necesidades": [1, 2, 3, 4],
                           "porcentaje": [10, 20, 30, 40]})
-    fig = charts.ambito_bars(frame)
+    fig = charts.bars(frame, "ambito", "x", colors=charts.AMBITO_COLORS, sort=False, field="ambito")
     colours = dict(zip([m["ambito"] for m in fig.data[0].meta], fig.data[0].marker.color))
     assert colours == {a: charts.AMBITO_COLORS[a] for a in AMBITOS}
-    stacked = charts.stacked_bars(pd.DataFrame({"Seguridad Interior": [1], "Inteligencia de Estado": [2]},
-                                               index=["PNC"]), "x", charts.AMBITO_COLORS)
-    assert [t.marker.color for t in stacked.data] == [charts.AMBITO_COLORS["Seguridad Interior"],
-                                                      charts.AMBITO_COLORS["Inteligencia de Estado"]]
+    stacked = charts.stacked(pd.DataFrame({"Seguridad Interior": [1], "Inteligencia de Estado": [2]},
+                                          index=["PNC"]), "x", charts.AMBITO_COLORS)
+    assert [t.marker.color for t in stacked.data if t.type == "bar"] == [
+        charts.AMBITO_COLORS["Seguridad Interior"], charts.AMBITO_COLORS["Inteligencia de Estado"]]
+    assert list(stacked.data[-1].text) == ["3"]  # the total beside the bar
 
 
 def test_heatmap_cells_are_clickable_and_labels_not_cut():
     table = pd.DataFrame([[3, 0], [1, 2]], index=["Nacional", "Municipal"],
                          columns=["Seguridad Interior", "Gestión de Riesgos y Defensa Civil"])
-    fig = charts.heatmap(table, "Nivel × ámbito", "Ámbito", "Nivel", fields=("nivel", "ambito"))
+    fig = charts.heatmap(table, "Nivel × ámbito", "Ámbito", "Nivel", fields_=("nivel", "ambito"))
     assert "Gestión de<br>Riesgos y<br>Defensa Civil" in list(fig.data[0].x)
     assert {"nivel": "Municipal", "ambito": "Seguridad Interior"} in fig.data[1].meta
+    assert fig.data[0].colorbar.tickformat == ",d" and fig.data[0].colorbar.dtick == 1  # 0…3: every whole number
 
 
-def test_map_draws_without_a_tile_server_and_stays_small():
-    values = aggregation.coverage(pd.DataFrame({"departamento": ["Petén", "Petén", "Izabal"]}))
-    fig = charts.choropleth(values, geo.departamentos_geojson(), "departamento", "Mapa", field="departamento")
-    assert fig.layout.map.style == "white-bg"
-    empty, filled = fig.data
-    assert len(empty.locations) == 20 and empty.name == "Sin registros" and empty.meta is None
-    assert list(filled.z) == [2, 1]
-    assert list(filled.meta) == [{"departamento": "Petén"}, {"departamento": "Izabal"}]
-    assert len(fig.to_json()) < 200_000
+def test_the_department_map_holds_the_whole_country_and_keeps_gaps_apart():
+    areas = geo.departamento_areas()
+    petén, izabal = 17, 18
+    fig = maps.area_map(areas, {petén: 2, izabal: 1}, outside={1}, clicks={a.codigo: {"departamento": a.nombre}
+                                                                          for a in areas})
+    minx, miny, maxx, maxy = geo.bounds(areas)
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    assert x0 <= minx and x1 >= maxx and y0 <= miny and y1 >= maxy  # nothing of Guatemala cut
+    assert fig.layout.yaxis.scaleanchor == "x"  # shapes keep their proportions at any size
+    shapes = {t.text.split("</b>")[0][3:]: t for t in fig.data if t.fill == "toself"}
+    assert len(shapes) == 22
+    assert shapes["Petén"].fillcolor != shapes["Izabal"].fillcolor and list(shapes["Petén"].meta) == [
+        {"departamento": "Petén"}]
+    assert shapes["Zacapa"].fillpattern.shape == "/" and shapes["Zacapa"].name == "Sin registros"
+    assert shapes["Zacapa"].meta is None  # nothing to filter to
+    assert shapes["Guatemala"].name == "Fuera del filtro" and shapes["Guatemala"].fillpattern.shape is None
+    names = " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations)
+    assert all(area.nombre in names for area in areas if area.codigo != 1)  # every area in view is named
+    (scale,) = [t for t in fig.data if t.marker and t.marker.showscale]
+    assert list(scale.marker.colorbar.tickvals) == [1, 2]  # whole numbers only
+
+
+def test_integer_ticks_never_fall_between_whole_numbers():
+    assert maps.integer_ticks(38, 40) == [38, 39, 40]
+    assert maps.integer_ticks(1, 2) == [1, 2]
+    assert all(float(t).is_integer() for t in maps.integer_ticks(3, 1234))
+
+
+def test_a_municipio_map_fits_its_department():
+    areas = geo.municipio_areas(13)  # Huehuetenango, 33 municipios
+    fig = maps.area_map(areas, {1301: 4}, outside=set())
+    minx, miny, maxx, maxy = geo.bounds(areas)
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    assert x0 <= minx and x1 >= maxx and y0 <= miny and y1 >= maxy
+    assert len(fig.to_json()) < 400_000

@@ -39,6 +39,18 @@ def needs() -> tuple[pd.DataFrame, TextIndex]:
     return _needs(current.url, current.revision())
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _uploads(url: str, revision: int) -> pd.DataFrame:
+    return _store(url).uploads()
+
+
+def uploads() -> pd.DataFrame:
+    """Every upload (deleted ones included), as of the store's current revision."""
+    current = store()
+    return _uploads(current.url, current.revision())
+
+
 def invalidate() -> None:
     """Forget cached frames after a write (the revision changes anyway; this frees memory)."""
     _needs.clear()
+    _uploads.clear()

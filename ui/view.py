@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analysis.filters import Filters
+from analysis.panels import Context
+from analysis.provenance import Provenance
 from analysis.textindex import TextIndex
 
 _KEY = "_vista"
@@ -21,6 +23,14 @@ class View:
     needs: pd.DataFrame  # the needs in view
     total: int  # all visible needs, before filters
     index: TextIndex  # normalised text of all visible needs
+
+    def context(self, choices: dict | None = None) -> Context:
+        """What the panels draw from, with this page's choices (map scope, department…)."""
+        return Context(self.needs, self.total, self.filters, self.index, choices or {})
+
+    def provenance(self) -> Provenance:
+        from ui import data
+        return Provenance.of(data.uploads(), self.filters, len(self.needs), self.total)
 
 
 def set_view(view: View) -> None:

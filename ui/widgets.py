@@ -1,4 +1,5 @@
 """Drawing helpers shared by pages: charts with click-to-filter, headers, empty states."""
+import html
 from functools import partial
 
 import pandas as pd
@@ -18,6 +19,8 @@ def _on_select(key: str, metas: list) -> None:
     for point in points:
         meta = metas[point.get("curve_number", 0)]
         index = point.get("point_index", point.get("point_number"))
+        if meta is not None and len(meta) == 1 and not isinstance(index, int):
+            index = 0  # a map area is one filled shape: a click anywhere on it is its one point
         if meta is None or not isinstance(index, int) or index >= len(meta):
             continue
         for field, value in (meta[index] or {}).items():
@@ -33,6 +36,16 @@ def chart(fig: go.Figure, key: str, clickable: bool = True) -> None:
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+def metric_cards(cards: list[tuple[str, str, str]]) -> None:
+    """Headline figures as cards whose labels wrap instead of being cut: (label, value, note) each."""
+    cells = "".join(
+        f"<div class='tarjeta'><div class='tarjeta-valor'>{html.escape(value)}</div>"
+        f"<div class='tarjeta-etiqueta'>{html.escape(label)}</div>"
+        + (f"<div class='tarjeta-nota'>{html.escape(note)}</div>" if note else "") + "</div>"
+        for label, value, note in cards)
+    st.html(f"<div class='tarjetas'>{cells}</div>")
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> None:

@@ -41,7 +41,19 @@ def store(app_db) -> Store:
 
 
 def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
+    """The value of a headline figure: a Streamlit metric or one of the dashboard's cards."""
+    found = [m.value for m in at.metric if m.label == label] + [value for name, value in cards(at) if name == label]
+    assert found, f"no figure labelled {label!r}"
+    return found[0]
+
+
+def cards(at: AppTest) -> list[tuple[str, str]]:
+    """(label, value) of every headline card drawn, as the user reads them."""
+    import html
+    import re
+    pattern = re.compile(r"<div class='tarjeta-valor'>(.*?)</div><div class='tarjeta-etiqueta'>(.*?)</div>")
+    return [(html.unescape(label), html.unescape(value)) for element in at.get("html")
+            for value, label in pattern.findall(element.proto.body)]
 
 
 def sidebar_count(at: AppTest) -> str:

@@ -31,21 +31,21 @@ def test_filters_change_the_numbers_and_the_url(app, store):
                                     need(departamento="Izabal", necesidad="Extorsiones a transportistas")]),
                 "real.xlsx")
     at = app()
-    assert metric(at, "Necesidades") == "3"
+    assert metric(at, "Necesidades en vista") == "3"
     at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
-    assert metric(at, "Necesidades") == "2"
-    assert metric(at, "Departamentos con registros") == "1 de 22"
+    assert metric(at, "Necesidades en vista") == "2"
+    assert metric(at, "Departamentos con registros") == "1 de 1"  # counted within the place filter
     assert "2</b> de 3 necesidades" in sidebar_count(at) and "Izabal" in sidebar_count(at)
     at.sidebar.text_input(key="buscar").input("EXTORSION").run()
-    assert metric(at, "Necesidades") == "1"
+    assert metric(at, "Necesidades en vista") == "1"
     at.sidebar.button[0].click().run()  # «Limpiar»
-    assert metric(at, "Necesidades") == "3"
+    assert metric(at, "Necesidades en vista") == "3"
     at.sidebar.button[1].click().run()  # «Deshacer» brings the filters back…
-    assert metric(at, "Necesidades") == "1"
+    assert metric(at, "Necesidades en vista") == "1"
     at.sidebar.button[1].click().run()  # …and each change made by hand, one at a time
-    assert metric(at, "Necesidades") == "2" and at.sidebar.text_input(key="buscar").value == ""
+    assert metric(at, "Necesidades en vista") == "2" and at.sidebar.text_input(key="buscar").value == ""
     at.sidebar.button[1].click().run()
-    assert metric(at, "Necesidades") == "3" and at.sidebar.multiselect(key="departamento").value == []
+    assert metric(at, "Necesidades en vista") == "3" and at.sidebar.multiselect(key="departamento").value == []
     assert at.sidebar.button[1].disabled
 
 
@@ -66,7 +66,7 @@ def test_a_shared_url_reopens_the_same_view(app, store, app_db):
     at.query_params["departamento"] = ["Izabal"]
     at.query_params["nivel"] = ["Comunitario"]
     at.run()
-    assert metric(at, "Necesidades") == "1"
+    assert metric(at, "Necesidades en vista") == "1"
     assert "Izabal · Comunitario" in sidebar_count(at)
 
 

@@ -1,0 +1,70 @@
+"""Chart images (PNG, SVG) for slides and documents, rendered by kaleido in a local browser.
+
+kaleido draws plotly figures in a Chrome/Chromium it drives headless; the browser is
+found by `analysis.browser` ($BROWSER_PATH or the usual install places) and kept
+running between images, so only the first image pays for its start (about 2 s; the
+next ones take a fraction of a second). No request leaves the machine: plotly.js
+comes from the installed plotly and MathJax is off.
+"""
+import threading
+
+import plotly.graph_objects as go
+
+from analysis.browser import HOW_TO_GET_ONE, find_browser
+from analysis.charts import IMAGE, Look
+from analysis.panels import Drawn
+from analysis.provenance import Provenance
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+_lock = threading.Lock()  # kaleido's sync server is one per process: one render at a time
+_started = False
+
+
+class ImagesUnavailable(Exception):
+    """No browser to draw images with; the message says how to get one, in Spanish."""
+
+
+def available() -> bool:
+    return find_browser() is not None
+
+
+def unavailable_reason() -> str:
+    return f"No se pueden generar imágenes: este equipo no tiene Chromium ni Chrome. {HOW_TO_GET_ONE}"
+
+
+def framed(drawn: Drawn, provenance: Provenance, look: Look = IMAGE) -> go.Figure:
+    """The panel's figure with its title and, under it, the view, the count, the cut-off and the marking."""
+    fig = go.Figure(drawn.figure)
+    lines = provenance.lines()
+    subtitle = "<br>".join(f"<span style='font-size:{look.ticks - 2}px;color:#4A4A4A'>{line}</span>"
+                           for line in lines)
+    top = look.title * 2 + (look.ticks + 4) * len(lines) + 40
+    fig.update_layout(
+        title=dict(text=f"{drawn.title}<br>{subtitle}", font=dict(size=look.title), x=0.01, xanchor="left",
+                   y=0.985, yref="container", yanchor="top"),
+        margin=dict(t=max(fig.layout.margin.t or 0, 0) + top, l=40, r=50, b=40), width=look.width,
+        height=look.height,
+    )
+    return fig
+
+
+def render(figures: list[go.Figure], fmt: str = "png", width: int = 1920, height: int = 1080) -> list[bytes]:
+    """Each figure as image bytes (`fmt` png or svg), all in one browser session."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Formato de imagen no válido: {fmt}")
+    browser = find_browser()
+    if browser is None:
+        raise ImagesUnavailable(unavailable_reason())
+    import kaleido
+    global _started
+    with _lock:
+        if not _started:
+            kaleido.start_sync_server(path=browser, mathjax=False, silence_warnings=True)
+            _started = True
+        return [kaleido.calc_fig_sync(fig, opts=dict(format=fmt, width=fig.layout.width or width,
+                                                     height=fig.layout.height or height)) for fig in figures]
+
+
+def panel_image(drawn: Drawn, provenance: Provenance, fmt: str = "png") -> bytes:
+    """One panel as a framed 1920×1080 image."""
+    return render([framed(drawn, provenance)], fmt)[0]

@@ -1,0 +1,42 @@
+"""A panel of the catalogue on a page: the chart (clicks narrow the filters), its takeaway, its images.
+
+Every chart of every page is drawn through `show`, so each gets the same click-to-filter,
+the same one-sentence reading under it and the same «Descargar imagen» menu (PNG at
+1920×1080 and SVG, framed with the view, the cut-off and the classification marking).
+"""
+import streamlit as st
+
+from analysis import images
+from analysis.charts import IMAGE, SCREEN
+from analysis.naming import file_name
+from analysis.panels import PANELS, Drawn
+from ui.view import View
+from ui.widgets import chart
+
+
+def show(key: str, view: View, choices: dict | None = None, takeaway: bool = True) -> Drawn:
+    """Draw panel `key` for the view; returns what was drawn (its numbers and takeaway)."""
+    panel = PANELS[key]
+    context = view.context(choices)
+    drawn = panel.draw(context, SCREEN)
+    chart(drawn.figure, key=f"panel_{key}", clickable=bool(panel.narrows))
+    notes, menu = st.columns([5, 1], vertical_alignment="top")
+    if takeaway:
+        notes.caption(drawn.takeaway)
+    with menu.popover("Imagen", icon=":material/image:", width="stretch", help="Descargar esta gráfica como imagen."):
+        _image_buttons(key, view, context)
+    return drawn
+
+
+def _image_buttons(key: str, view: View, context) -> None:
+    if not images.available():
+        st.caption(images.unavailable_reason())
+        return
+    provenance = view.provenance()
+
+    def render(fmt: str):
+        return lambda: images.panel_image(PANELS[key].draw(context, IMAGE), provenance, fmt)
+
+    for fmt, label in (("png", "PNG (1920 × 1080)"), ("svg", "SVG (vectorial)")):
+        st.download_button(label, render(fmt), file_name=file_name(key, view.filters, fmt), mime=images.FORMATS[fmt],
+                           on_click="ignore", icon=":material/download:", width="stretch", key=f"img_{key}_{fmt}")
