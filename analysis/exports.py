@@ -13,8 +13,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-EXPORT_COLUMNS = ("departamento", "municipio", "region", "nivel", "ambito", "necesidad", "prioridad",
-                  "institucion", "evento", "fecha", "estado", "archivo", "hoja", "fila")
+EXPORT_COLUMNS = ("departamento", "codigo_departamento", "municipio", "codigo_municipio", "region", "nivel", "ambito",
+                  "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "archivo", "hoja", "fila")
+# INE codes, so analysts can join the needs with census and other INE data.
+CODE_COLUMNS = {"codigo_departamento": "departamento_codigo", "codigo_municipio": "municipio_codigo"}
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -38,9 +40,16 @@ def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_codes(needs: pd.DataFrame) -> pd.DataFrame:
+    """The needs with the INE code columns of the export (integers, empty when unknown)."""
+    codes = {name: pd.to_numeric(needs[source], errors="coerce").astype("Int64")
+             for name, source in CODE_COLUMNS.items() if source in needs}
+    return needs.assign(**codes)
+
+
 def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     """The needs in export shape: the given columns (all by default), ISO dates, inert text."""
-    frame = needs.reindex(columns=list(columns))
+    frame = with_codes(needs).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
     return _safe_frame(frame)

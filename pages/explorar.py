@@ -3,14 +3,15 @@ import math
 
 import streamlit as st
 
-from analysis.exports import EXPORT_COLUMNS, export_frame, to_csv_bytes, to_xlsx_bytes
+from analysis.exports import EXPORT_COLUMNS, export_frame, to_csv_bytes, to_xlsx_bytes, with_codes
 from analysis.formatting import format_int
 from ui.widgets import start_page
 
 LABELS = {"departamento": "Departamento", "municipio": "Municipio", "region": "Región", "nivel": "Nivel",
           "ambito": "Ámbito", "necesidad": "Necesidad", "prioridad": "Prioridad", "institucion": "Institución",
           "evento": "Evento", "fecha": "Fecha", "estado": "Estado", "archivo": "Archivo", "hoja": "Hoja",
-          "fila": "Fila"}
+          "fila": "Fila", "codigo_departamento": "Código INE del departamento",
+          "codigo_municipio": "Código INE del municipio"}
 DEFAULT_COLUMNS = ["departamento", "municipio", "nivel", "ambito", "necesidad", "prioridad", "institucion", "fecha",
                    "archivo", "fila"]
 
@@ -24,8 +25,9 @@ sort_by = controls[1].selectbox("Ordenar por", list(EXPORT_COLUMNS), index=0, ke
 descending = controls[2].toggle("Descendente", key="tabla_desc")
 page_size = controls[3].selectbox("Filas por página", [25, 50, 100, 500], index=1, key="tabla_filas")
 
-rows = view.needs.sort_values([sort_by, "archivo", "hoja", "fila"], ascending=[not descending, True, True, True],
-                              kind="stable", na_position="last")
+rows = with_codes(view.needs).sort_values([sort_by, "archivo", "hoja", "fila"],
+                                          ascending=[not descending, True, True, True], kind="stable",
+                                          na_position="last")
 pages = max(1, math.ceil(len(rows) / page_size))
 page = st.columns([1, 5])[0].number_input(f"Página (de {format_int(pages)})", min_value=1, max_value=pages, value=1,
                                          step=1, key="tabla_pagina")

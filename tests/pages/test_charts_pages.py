@@ -47,3 +47,13 @@ def test_explorar_table_follows_filters_and_offers_downloads(app, store):
     at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
     assert len(at.dataframe[0].value) == 2
     assert [b.label for b in at.get("download_button")] == ["Descargar Excel", "Descargar CSV"]
+
+
+def test_explorar_offers_the_ine_codes_as_columns(app, store):
+    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+    at = app("pages/explorar.py")
+    at.multiselect(key="tabla_columnas").set_value(["municipio", "codigo_municipio", "codigo_departamento"]).run()
+    at.selectbox(key="tabla_orden").set_value("codigo_municipio").run()
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["municipio", "codigo_municipio", "codigo_departamento"]
+    assert table["codigo_municipio"].iloc[0] == 1701 and set(table["codigo_departamento"]) == {17, 18}
