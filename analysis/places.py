@@ -15,7 +15,8 @@ forms, and each family is one rule here, never a fix for one name:
   one municipio (inside the departamento, when one is known), and never when it is a
   departamento's name.
 - **A departamento written beside the municipio**: appended or in front, with or without
-  punctuation («Pueblo Nuevo Suchitepéquez», «San José, Petén», «Sololá - Panajachel»).
+  punctuation («Pueblo Nuevo Suchitepéquez», «San José, Petén», «Sololá - Panajachel»); so is
+  a regional qualifier that several INE names share («Génova Costa Cuca»).
 - **Several parts** split at parentheses, commas, slashes, dashes and « o »: each part is
   read for what it is (a departamento or a municipio name), never by its position, and the
   reading that uses every part consistently wins. An unknown part in parentheses or after
@@ -283,7 +284,7 @@ def _municipio_part(key: str, departamento: int | None = None, fuzzy: bool = Fal
             return short
     if outside:
         return outside
-    if found := _with_departamento(key, departamento):
+    if found := _with_departamento(key, departamento) or _with_qualifier(key, departamento):
         return found
     if fuzzy and (match := _fuzzy_key(key, departamento)):
         return _municipio_part(match, departamento)
@@ -301,6 +302,30 @@ def _with_departamento(key: str, departamento: int | None) -> frozenset[int]:
                 continue
             found = _municipio_part(" ".join(rest), code) & _codes_of(code)
             if found:
+                return found
+    return frozenset()
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Trailing qualifiers that several INE names share («Costa Cuca», «Milpas Altas», «La Laguna»)."""
+    names: dict[str, set[str]] = {}
+    for name in {normalize(m.nombre) for m in reference.municipios()}:
+        words = name.split()
+        for size in (1, 2):
+            head, tail = words[:-size], words[-size:]
+            if any(w not in _ARTICLES | _LINKS for w in head) and tail[0] not in _LINKS and tail[-1] not in _ARTICLES:
+                names.setdefault(" ".join(tail), set()).add(name)
+    return frozenset(tail for tail, holders in names.items() if len(holders) > 1)
+
+
+def _with_qualifier(key: str, departamento: int | None) -> frozenset[int]:
+    """«Génova Costa Cuca»: one municipio's name with a regional qualifier INE does not write."""
+    words = key.split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in _qualifiers():
+            found = _municipio_part(" ".join(words[:-size]), departamento)
+            if len(found) == 1 and found <= _codes_of(departamento):
                 return found
     return frozenset()
 

@@ -202,7 +202,8 @@ def test_recognised_share_of_all_lists():
     ("San Juan la Ermita", 2003), ("Asintal, El", 1109), ("Municipio de Mixco", 108), ("  MIXCO\u200b ", 108),
     ("San Jose Pinula", 103), ("Santa Cruz Barilas", 1326), ("Chichicastenago", 1406), ("Xela", 901),
     ("Sta. Lucía Cotzumalguapa", 502), ("Sn. Pedro Carchá", 1609), ("Stgo. Atitlán", 719),
-    ("San Fco. El Alto", 803), ("Guatemala (ciudad)", 101),
+    ("San Fco. El Alto", 803), ("Guatemala (ciudad)", 101), ("Génova Costa Cuca", 921),
+    ("San Martín Chile Verde", 912), ("Pueblo Nuevo Tiquisate", 506), ("Magdalena Milpas Altas", 310),
 ])
 def test_forms_of_a_municipio(written, expected):
     assert [m.codigo for m in recognise_municipio(written)] == [expected]
