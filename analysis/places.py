@@ -6,9 +6,10 @@ forms, and each family is one rule here, never a fix for one name:
 - **Codes**: INE codes as numbers or zero-padded text (`5`, `"05"`, `1406`, `"0101"`, `1406.0`)
   and the OCHA/HDX p-codes (`GT14`, `GT1406`, also `gt-14-06`). One or two digits are a
   departamento, three or four a municipio; a municipio code also places its departamento.
-- **Names** compared without accents, case, punctuation or invisible characters, plus the
-  aliases of `analysis/data/alias_lugares.csv` (historic, common and variant names that no
-  rule can derive; an analyst extends that file).
+- **Names** compared without accents, case, punctuation or invisible characters, with the
+  usual abbreviations written out («Sta.», «Sn.», «Stgo.»), plus the aliases of
+  `analysis/data/alias_lugares.csv` (historic, common and variant names that no rule can
+  derive; an analyst extends that file).
 - **Short forms** of a municipio: without its saint («Chichicastenango», «El Rodeo»), without
   a trailing qualifier («San Bartolo», «Colomba», «Tecpán»), without «de …» («Palestina»), or
   without an opening article («Asintal»). A short form is accepted only when it names exactly
