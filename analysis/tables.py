@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.columns import ColumnMatch, map_columns, score_header
+from analysis.places import recognise_departamento
 from analysis.reading import Sheet
 from analysis.text import clean_cell, normalize
-from analysis.values import recognise_ambito, recognise_departamento
+from analysis.values import recognise_ambito
 
 HEADER_SEARCH_ROWS = 40
 _SUMMARY_LABEL = re.compile(

@@ -14,12 +14,12 @@ import pandas as pd
 from analysis import reference
 from analysis.columns import FIELD_LABELS
 from analysis.dates import parse_fecha
+from analysis.places import resolve_place
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.tables import Table
 from analysis.text import clean_cell, normalize, normalize_series
 from analysis.values import (
-    prioridad_scale, recognise_ambito, recognise_departamento, recognise_estado, recognise_municipio,
-    recognise_nivel, recognise_prioridad, suggest,
+    prioridad_scale, recognise_ambito, recognise_estado, recognise_nivel, recognise_prioridad, suggest,
 )
 
 # Cell contents that mean "nothing written here".
@@ -76,44 +76,6 @@ def _describe(suggestion: str | None) -> str:
     return f' ¿Quiso decir «{suggestion}»?' if suggestion else ""
 
 
-def _resolve_place(dep_text: str, mun_text: str) -> tuple[str, int | None, str, int | None, str | None, str | None]:
-    """(departamento, code, municipio, code, error field, error message) for one pair of cells."""
-    departamento = recognise_departamento(dep_text) if dep_text else None
-    deptos = reference.departamentos()
-    dep_code = {v: k for k, v in deptos.items()}.get(departamento)
-    if dep_text and departamento is None:
-        hint = _describe(suggest(dep_text, list(deptos.values())))
-        return SIN_ESPECIFICAR, None, "", None, "departamento", f"Departamento no reconocido: «{dep_text}».{hint}"
-    if not mun_text:
-        return departamento or SIN_ESPECIFICAR, dep_code, "", None, None, None
-    candidates = recognise_municipio(mun_text)
-    if not candidates:
-        pool = reference.municipios_of(departamento) if departamento else [m.nombre for m in reference.municipios()]
-        hint = _describe(suggest(mun_text, pool))
-        return SIN_ESPECIFICAR, None, "", None, "municipio", f"Municipio no reconocido: «{mun_text}».{hint}"
-    if departamento:
-        inside = [m for m in candidates if m.departamento_codigo == dep_code]
-        if not inside:
-            owners = _join(deptos[m.departamento_codigo] for m in candidates)
-            return (SIN_ESPECIFICAR, None, "", None, "municipio",
-                    f"El municipio «{candidates[0].nombre}» pertenece a {owners}, no a {departamento}.")
-        chosen = inside[0]
-    elif len(candidates) > 1:
-        owners = _join(deptos[m.departamento_codigo] for m in candidates)
-        return (SIN_ESPECIFICAR, None, "", None, "municipio",
-                f"El municipio «{mun_text}» existe en {owners}: indique el departamento.")
-    else:
-        chosen = candidates[0]
-    return (deptos[chosen.departamento_codigo], chosen.departamento_codigo, chosen.nombre, chosen.codigo,
-            None, None)
-
-
-def _join(names) -> str:
-    """«Escuintla y Petén», «Huehuetenango, Quiché y Sololá»."""
-    names = sorted(set(names))
-    return " y ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " y " + names[-1]
-
-
 def _institucion(text: str) -> str:
     return text.upper() if normalize(text) in _INSTITUTION_ACRONYMS else text
 
@@ -154,16 +116,24 @@ def validate_table(table: Table) -> ValidatedTable:
 
     # Places: each distinct (departamento, municipio) pair is resolved once.
     pairs = frame[["departamento", "municipio"]].drop_duplicates()
-    resolved = {(d, m): _resolve_place(d, m) for d, m in pairs.itertuples(index=False)}
-    places = [resolved[pair] for pair in zip(frame["departamento"], frame["municipio"])]
-    for position, (dep, _, _, _, bad_field, message) in enumerate(places):
-        if bad_field:
-            flag(position, "error", bad_field, frame.at[position, bad_field], message)
-        elif dep == SIN_ESPECIFICAR:
+    resolved = {(d, m): resolve_place(d, m) for d, m in pairs.itertuples(index=False)}
+    noted = {pair for pair, p in resolved.items() if p.campo_error or p.aviso or p.departamento == SIN_ESPECIFICAR}
+    row_pairs = list(zip(frame["departamento"], frame["municipio"]))
+    for position, pair in enumerate(row_pairs):
+        if pair not in noted:
+            continue
+        place = resolved[pair]
+        if place.campo_error:
+            flag(position, "error", place.campo_error, frame.at[position, place.campo_error], place.error)
+        elif place.departamento == SIN_ESPECIFICAR:
             flag(position, "warning", "departamento", "",
                  f"Departamento vacío: se guarda como «{SIN_ESPECIFICAR}».")
-    out = pd.DataFrame(places, columns=["departamento", "departamento_codigo", "municipio", "municipio_codigo",
-                                        "_bad", "_msg"]).drop(columns=["_bad", "_msg"])
+        if place.aviso and not place.campo_error:
+            flag(position, "warning", place.campo_aviso, frame.at[position, place.campo_aviso], place.aviso)
+    columns = {pair: (p.departamento, p.departamento_codigo, p.municipio, p.municipio_codigo)
+               for pair, p in resolved.items()}
+    out = pd.DataFrame([columns[pair] for pair in row_pairs],
+                       columns=["departamento", "departamento_codigo", "municipio", "municipio_codigo"])
     out["region"] = out["departamento"].map(reference.region_of_departamento()).fillna(SIN_ESPECIFICAR)
 
     for name, recognise, choices in (("nivel", recognise_nivel, list(reference.NIVELES)),

@@ -1,108 +1,20 @@
-"""Recognising controlled values: departamento, municipio, nivel, ámbito, prioridad, estado.
+"""Recognising controlled values: nivel, ámbito, prioridad, estado.
 
 Each recogniser turns one raw cell into the canonical value or None. Callers apply
-them once per distinct value of a column (a 100,000-row file has a few hundred
-distinct places), so they may be as careful as they need to be. `suggest` offers
-the closest canonical value for the «¿Quiso decir …?» of a rejected cell.
+them once per distinct value of a column, so they may be as careful as they need to
+be. `suggest` offers the closest canonical value for the «¿Quiso decir …?» of a
+rejected cell. Places (departamento, municipio) are recognised in `analysis.places`.
 """
-import re
-from functools import cache
-
 from rapidfuzz import fuzz, process
 
-from analysis import fields, reference
+from analysis import fields
 from analysis.text import normalize
-
-# Spellings seen in real spreadsheets, beyond accents and case (shared/DOMAIN.md).
-DEPARTAMENTO_VARIANTS = {
-    "el quiche": "Quiché",
-    "quezaltenango": "Quetzaltenango",
-    "xela": "Quetzaltenango",
-    "xelaju": "Quetzaltenango",
-    "guate": "Guatemala",
-    "el peten": "Petén",
-    "progreso": "El Progreso",
-    "alta vera paz": "Alta Verapaz",
-    "baja vera paz": "Baja Verapaz",
-}
-
-MUNICIPIO_VARIANTS = {
-    "antigua": "Antigua Guatemala",
-    "la antigua": "Antigua Guatemala",
-    "la antigua guatemala": "Antigua Guatemala",
-    "ciudad de guatemala": "Guatemala",
-    "ciudad capital": "Guatemala",
-    "xela": "Quetzaltenango",
-    "xelaju": "Quetzaltenango",
-}
-
-_SAINT_PREFIX = re.compile(r"^(?:san|santa|santo|santiago) \w+ ((?!(?:de|del|la|las|el|los) )\w.*)$")
-
-# Words that may precede a place name without changing it ("Depto. de Petén").
-_PLACE_PREFIXES = re.compile(r"^(?:departamento|depto|dpto|municipio|mpio|muni|mun)(?: (?:de|del))? ")
 
 # Words that recognise each controlled value, from the field catalogue (data/campos.toml).
 NIVEL_KEYWORDS = fields.get("nivel").keywords
 AMBITO_KEYWORDS = fields.get("ambito").keywords
 PRIORIDAD_KEYWORDS = fields.get("prioridad").keywords
 ESTADO_KEYWORDS = fields.get("estado").keywords
-
-
-@cache
-def _departamento_keys() -> dict[str, str]:
-    keys = {}
-    for code, name in reference.departamentos().items():
-        keys[normalize(name)] = name
-        keys[str(code)] = name
-    for variant, name in DEPARTAMENTO_VARIANTS.items():
-        keys[variant] = name
-    return keys
-
-
-@cache
-def _municipio_keys() -> dict[str, tuple[reference.Municipio, ...]]:
-    """Normalised municipio name -> the municipios bearing it (two for six names)."""
-    keys: dict[str, list] = {}
-    for m in reference.municipios():
-        keys.setdefault(normalize(m.nombre), []).append(m)
-    # "Chichicastenango" for "Santo Tomás Chichicastenango": the name without its saint,
-    # when that short form is not itself a municipio or a department.
-    short: dict[str, list] = {}
-    for m in reference.municipios():
-        match = _SAINT_PREFIX.match(normalize(m.nombre))
-        if match and match[1] not in keys and match[1] not in _departamento_keys():
-            short.setdefault(match[1], []).append(m)
-    by_name = {k: tuple(v) for k, v in (short | keys).items()}
-    for variant, name in MUNICIPIO_VARIANTS.items():
-        by_name.setdefault(variant, by_name[normalize(name)])
-    return by_name
-
-
-def _strip_place_prefix(key: str) -> str:
-    return _PLACE_PREFIXES.sub("", key)
-
-
-def recognise_departamento(raw: str) -> str | None:
-    """Department name from a name, a common variant or an INE code ("5", "05")."""
-    key = normalize(raw)
-    if key.isdigit():
-        return reference.departamentos().get(int(key))
-    keys = _departamento_keys()
-    return keys.get(key) or keys.get(_strip_place_prefix(key))
-
-
-def recognise_municipio(raw: str) -> tuple[reference.Municipio, ...]:
-    """Municipios a cell may mean: one, two (a shared name) or none.
-
-    Codes are INE codes (301) possibly zero-padded ("0301").
-    """
-    key = normalize(raw)
-    if key.isdigit():
-        by_code = {m.codigo: m for m in reference.municipios()}
-        found = by_code.get(int(key))
-        return (found,) if found else ()
-    keys = _municipio_keys()
-    return keys.get(key) or keys.get(_strip_place_prefix(key)) or ()
 
 
 def _by_keywords(raw: str, table: dict[str, tuple[str, ...]]) -> str | None:

@@ -8,7 +8,7 @@ import math
 import streamlit as st
 
 from analysis import fields
-from analysis.exports import EXPORT_COLUMNS, screen_frame, to_csv_bytes
+from analysis.exports import EXPORT_COLUMNS, screen_frame, to_csv_bytes, with_codes
 from analysis.formatting import format_int
 from analysis.naming import file_name
 from analysis.report_xlsx import report_bytes
@@ -29,7 +29,7 @@ sort_by = controls[1].selectbox("Ordenar por", list(EXPORT_COLUMNS), index=0, ke
 descending = controls[2].toggle("Descendente", key="desc", bind="query-params")
 page_size = controls[3].selectbox("Filas por página", PAGE_SIZES, index=1, key="filas", bind="query-params")
 
-rows = sort_needs(view.needs, sort_by, descending)
+rows = sort_needs(with_codes(view.needs), sort_by, descending)
 pages = max(1, math.ceil(len(rows) / page_size))
 page = st.columns([1, 5])[0].number_input(f"Página (de {format_int(pages)})", min_value=1, max_value=pages, value=1,
                                          step=1, key="pagina", bind="query-params")

@@ -131,12 +131,14 @@ def test_csv_export_has_bom_fixed_columns_and_inert_cells(tmp_path, hostile_db):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["departamento", "municipio", "region", "nivel", "ambito", "necesidad", "prioridad",
-                       "institucion", "evento", "fecha", "estado", "archivo", "hoja", "fila"]
+    assert rows[0] == ["departamento", "codigo_departamento", "municipio", "codigo_municipio", "region", "nivel",
+                       "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "archivo",
+                       "hoja", "fila"]
     first = dict(zip(rows[0], rows[1]))
     assert (first["necesidad"], first["institucion"], first["evento"], first["estado"]) == (
         "'=1+1 cmd", "'+PNC", "'-taller", "'@x")
     assert (first["fecha"], first["archivo"], first["hoja"], first["fila"]) == ("2017-11-09", "h.xlsx", "Datos", "2")
+    assert (first["departamento"], first["codigo_departamento"], first["codigo_municipio"]) == ("Petén", "17", "")
 
 
 def test_xlsx_export_has_no_formulas(tmp_path, hostile_db):
@@ -146,6 +148,18 @@ def test_xlsx_export_has_no_formulas(tmp_path, hostile_db):
     values = [c.value for c in sheet[2]]
     assert "'=1+1 cmd" in values and all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     assert sheet.max_row == 3 and sheet.freeze_panes == "A2"
+
+
+def test_export_carries_ine_codes_as_integers(tmp_path, db_url):
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(simple_xlsx([need(departamento="", municipio="GT1406"), need(departamento="Sololá")]))
+    main(["import", str(path), "--db", db_url])
+    out = tmp_path / "e.xlsx"
+    assert main(["export", "--format", "xlsx", "-o", str(out), "--db", db_url]) == 0
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("departamento", "codigo_departamento", "municipio", "codigo_municipio")
+    assert [row[:4] for row in rows[1:]] == [("Quiché", 14, "Santo Tomás Chichicastenango", 1406),
+                                             ("Sololá", 7, None, None)]
 
 
 def test_template_has_dropdowns_instructions_and_imports_cleanly(tmp_path, db_url, run):
@@ -171,4 +185,4 @@ def test_xlsx_export_survives_control_characters_from_a_csv(tmp_path, db_url):
     main(["import", str(path), "--db", db_url])
     out = tmp_path / "e.xlsx"
     assert main(["export", "--format", "xlsx", "-o", str(out), "--db", db_url]) == 0
-    assert openpyxl.load_workbook(out).active["F2"].value == "Agua potable"
+    assert openpyxl.load_workbook(out).active["H2"].value == "Agua potable"

@@ -1,40 +1,16 @@
-"""Recognising departamentos, municipios, niveles, ámbitos, prioridades and dates."""
+"""Recognising niveles, ámbitos, prioridades, estados and dates (places: tests/test_places.py)."""
 import datetime as dt
 
 import pytest
 
 from analysis.dates import parse_fecha
 from analysis.values import (
-    prioridad_scale, recognise_ambito, recognise_departamento, recognise_estado, recognise_municipio,
-    recognise_nivel, recognise_prioridad, suggest,
+    prioridad_scale, recognise_ambito, recognise_estado, recognise_nivel, recognise_prioridad, suggest,
 )
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("Petén", "Petén"), ("PETEN", "Petén"), ("peten ", "Petén"), ("Solola", "Sololá"), ("El Quiché", "Quiché"),
-    ("Quezaltenango", "Quetzaltenango"), ("Xela", "Quetzaltenango"), ("5", "Escuintla"), ("05", "Escuintla"),
-    ("Depto. de Izabal", "Izabal"), ("22", "Jutiapa"), ("23", None), ("Sacatepeques", None), ("Antigua", None),
-])
-def test_departamento(raw, expected):
-    assert recognise_departamento(raw) == expected
-
-
-def test_suggestion_for_a_misspelt_departamento():
+def test_suggestion_for_a_misspelt_value():
     assert suggest("Sacatepeques", ["Sacatepéquez", "Suchitepéquez", "Petén"]) == "Sacatepéquez"
-
-
-def test_municipio_by_name_code_and_variant():
-    (antigua,) = recognise_municipio("antigua guatemala")
-    assert (antigua.codigo, antigua.departamento_codigo) == (301, 3)
-    assert recognise_municipio("0301") == recognise_municipio("301") == (antigua,)
-    assert recognise_municipio("La Antigua") == (antigua,)
-    assert recognise_municipio("Xela")[0].nombre == "Quetzaltenango"
-
-
-@pytest.mark.parametrize("name", ["La Democracia", "La Libertad", "San José", "San Lorenzo",
-                                  "San Pedro Sacatepéquez", "Santa Bárbara"])
-def test_the_six_shared_municipio_names_have_two_departments(name):
-    assert len({m.departamento_codigo for m in recognise_municipio(name)}) == 2
 
 
 @pytest.mark.parametrize("raw,expected", [
