@@ -48,8 +48,8 @@ class Look:
 SCREEN = Look()
 # 1920×1080 images: the title and the lines under it are added by analysis.images.
 IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, height=1080,
-             map=MapCanvas(1500, 800, 20))
-SLIDE = replace(IMAGE, show_title=False)
+             map=MapCanvas(1840, 760, 20))
+SLIDE = replace(IMAGE, show_title=False, map=MapCanvas(1840, 1000, 22))
 PRESENT = Look(font=20, title=26, ticks=18, bar=40, label_width=56, height=500, map=MapCanvas(900, 500, 16),
                show_title=False)
 

@@ -22,7 +22,7 @@ from analysis.schema import needs, store_state, uploads
 from analysis.validation import NEED_COLUMNS
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "necesidades.db"
 CACHE_DIR = PROJECT_DIR / "data" / "cache"

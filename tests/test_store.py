@@ -122,3 +122,26 @@ def test_needs_come_back_identical_from_the_cache_and_follow_every_write(store):
     assert store.needs().equals(first) and store._read_needs().equals(first)
     import_file(store, simple_xlsx([need(departamento="Sololá")]), "b.xlsx")
     assert len(store.needs()) == 3 and len(list(store.cache_dir.glob("*.parquet"))) == 1
+
+
+def test_upgrading_renames_stored_municipios_to_ine_names_by_code(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+    from importlib import resources
+    url = f"sqlite:///{tmp_path / 'vieja.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("analysis") / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        conn.execute(text("INSERT INTO uploads (id, filename, sha256, size_bytes, uploaded_at, uploaded_by, sheets, "
+                          "column_mapping, rows_imported, rows_rejected, rows_warned, problems, content, is_sample) "
+                          "VALUES (1, 'v.xlsx', 'x', 1, '2018-01-01 00:00:00', 'ana', '[]', '{}', 2, 0, 0, '[]', "
+                          "x'00', 0)"))
+        for municipio, code in (("Playa Grande Ixcán", 1420), ("Flores", 1701)):
+            conn.execute(text("INSERT INTO needs (upload_id, departamento, municipio, municipio_codigo, region, nivel, "
+                              "ambito, necesidad, clave, prioridad, institucion, evento, estado, hoja, fila) VALUES "
+                              f"(1, 'x', '{municipio}', {code}, 'r', 'Municipal', 'Seguridad Interior', 'n', 'n', '', "
+                              "'', '', '', 'H', 2)"))
+    assert list(Store(url).needs()["municipio"]) == ["Ixcán", "Flores"]
