@@ -8,7 +8,7 @@ same builder serves the dashboard, the PNG/SVG images, the PowerPoint and the
 presentation mode. Builders take the small frames of `analysis.aggregation` and
 return figures; they never touch Streamlit.
 """
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -49,13 +49,24 @@ SCREEN = Look()
 # 1920×1080 images: the title and the lines under it are added by analysis.images.
 IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, height=1080,
              map=MapCanvas(1840, 760, 20))
-SLIDE = replace(IMAGE, show_title=False, map=MapCanvas(1840, 1000, 22))
+# Pictures on a slide are drawn at the size they take there (about 110 px per inch) and rendered at
+# a higher pixel scale, so their text reads like the slide's own (12–14 pt) and the file is ≥ 1920 px wide.
+SLIDE_MAP = Look(font=14, title=18, ticks=13, bar=22, width=600, height=566, map=MapCanvas(600, 566, 12),
+                 show_title=False)
+SLIDE_WIDE = Look(font=14, title=18, ticks=13, bar=20, width=1180, height=566, show_title=False)
 PRESENT = Look(font=20, title=26, ticks=18, bar=40, label_width=56, height=500, map=MapCanvas(900, 500, 16),
                show_title=False)
 
 
 def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def category_label(text: str, look: "Look") -> str:
+    """A bar's category: shortened past the look's limit, broken over two lines when long, so a
+    half-width chart keeps room for its bars."""
+    text = short(text, look.label_width)
+    return wrap(text, max(16, len(text) // 2 + 1)) if len(text) > 22 else text
 
 
 def wrap(text: str, width: int = 12) -> str:
@@ -96,10 +107,15 @@ def _meta(field: str | None, values) -> list[dict] | None:
     return [{field: v} if v not in ("", MISSING) else None for v in values] if field else None
 
 
-def count_axis(fig: go.Figure, axis: str, largest: float, room: float = 1.0) -> None:
-    """A count axis from zero with whole-number ticks only, `room` times the largest value long."""
+def count_axis(fig: go.Figure, axis: str, largest: float) -> None:
+    """A count axis from zero to just past the largest value, with whole-number ticks only."""
     update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(range=[0, max(largest * room, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None)
+    update(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None)
+
+
+def label_room(texts, look: Look) -> int:
+    """Pixels the longest label written past the end of a bar needs (kept as right margin, so it is never cut)."""
+    return int(max((len(str(t)) for t in texts), default=0) * 0.6 * look.ticks) + 12
 
 
 def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colors: dict[str, str] | None = None,
@@ -111,17 +127,18 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
     data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
     values = [str(v) or MISSING for v in data[column]]
     fig = go.Figure(go.Bar(
-        x=data["necesidades"], y=[short(v, look.label_width) for v in values], orientation="h",
+        x=data["necesidades"], y=[category_label(v, look) for v in values], orientation="h",
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
         text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
         textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
         customdata=list(zip(values, data["porcentaje"])), meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
-    count_axis(fig, "x", float(data["necesidades"].max() or 0), room=1.3)  # room for the label beside the bar
+    count_axis(fig, "x", float(data["necesidades"].max() or 0))
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
-    return style(fig, look, title, look.sized(len(data), 240, 90))
+    style(fig, look, title, look.sized(len(data), 240, 90))
+    return fig.update_layout(margin_r=label_room(fig.data[0].text, look))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -167,7 +184,7 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     """Horizontal stacked bars (rows = bars, columns = segments), largest total on top, total written beside."""
     data = table.loc[table.sum(axis=1).sort_values(ascending=True, kind="stable").index]
     totals = data.sum(axis=1)
-    labels = [short(str(i), min(look.label_width, 36)) for i in data.index]
+    labels = [category_label(str(i), look) for i in data.index]
     fig = go.Figure()
     for column in data.columns:
         share = (data[column] / totals.where(totals > 0, 1) * 100).to_numpy()
@@ -180,10 +197,11 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
                              textposition="middle right", textfont=dict(size=look.ticks), hoverinfo="skip",
                              showlegend=False, cliponaxis=False))
     fig.update_layout(barmode="stack")
-    count_axis(fig, "x", float(totals.max() or 0), room=1.15)
+    count_axis(fig, "x", float(totals.max() or 0))
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
-    return style(fig, look, title, look.sized(len(data), 260, 140))
+    style(fig, look, title, look.sized(len(data), 260, 140))
+    return fig.update_layout(margin_r=label_room(fig.data[-1].text, look))
 
 
 def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: list[int] | None = None) -> go.Figure:

@@ -48,8 +48,13 @@ def framed(drawn: Drawn, provenance: Provenance, look: Look = IMAGE) -> go.Figur
     return fig
 
 
-def render(figures: list[go.Figure], fmt: str = "png", width: int = 1920, height: int = 1080) -> list[bytes]:
-    """Each figure as image bytes (`fmt` png or svg), all in one browser session."""
+def render(figures: list[go.Figure], fmt: str = "png", width: int = 1920, height: int = 1080,
+           min_pixels: int = 1920) -> list[bytes]:
+    """Each figure as image bytes (`fmt` png or svg), all in one browser session.
+
+    A figure narrower than `min_pixels` is rendered at a pixel scale that makes the PNG at
+    least that wide, its text keeping its proportion to the picture.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"Formato de imagen no válido: {fmt}")
     browser = find_browser()
@@ -61,8 +66,12 @@ def render(figures: list[go.Figure], fmt: str = "png", width: int = 1920, height
         if not _started:
             kaleido.start_sync_server(path=browser, mathjax=False, silence_warnings=True)
             _started = True
-        return [kaleido.calc_fig_sync(fig, opts=dict(format=fmt, width=fig.layout.width or width,
-                                                     height=fig.layout.height or height)) for fig in figures]
+        rendered = []
+        for fig in figures:
+            w, h = fig.layout.width or width, fig.layout.height or height
+            scale = max(1.0, min_pixels / w)
+            rendered.append(kaleido.calc_fig_sync(fig, opts=dict(format=fmt, width=w, height=h, scale=scale)))
+        return rendered
 
 
 def panel_image(drawn: Drawn, provenance: Provenance, fmt: str = "png") -> bytes:

@@ -20,9 +20,10 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from analysis import charts, images
-from analysis.charts import SLIDE
-from analysis.formatting import format_date, format_datetime, format_int, plural
-from analysis.panels import Context, Drawn, report_panels
+from analysis import deck as deck_text
+from analysis.charts import SLIDE_MAP, SLIDE_WIDE, Look
+from analysis.formatting import format_int
+from analysis.panels import PANELS, Context, Drawn
 from analysis.provenance import Provenance
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -31,8 +32,6 @@ NAVY = RGBColor(0x1F, 0x3A, 0x5F)
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x55, 0x55, 0x55)
 RED = RGBColor(0xB3, 0x26, 0x1E)
-TITLE = "Necesidades de seguridad identificadas a nivel local"
-PICTURE_KINDS = ("map", "heatmap")
 
 
 def _rgb(color: str) -> RGBColor:
@@ -65,6 +64,12 @@ def _heading(slide, takeaway: str, subtitle: str) -> None:
 
 
 BODY = (MARGIN, Inches(1.65), WIDTH - 2 * MARGIN, HEIGHT - Inches(1.65) - Inches(0.7))
+PICTURE_LOOKS: dict[str, Look] = {"map": SLIDE_MAP, "heatmap": SLIDE_WIDE}
+
+
+def _label_size(categories: int) -> int:
+    """Category labels as large as the body's height allows for that many bars (every label shown)."""
+    return 14 if categories <= 10 else 12 if categories <= 16 else 10
 
 
 def _bar_chart(slide, drawn: Drawn) -> None:
@@ -75,9 +80,9 @@ def _bar_chart(slide, drawn: Drawn) -> None:
     data.categories = categories
     data.add_series("Necesidades", [int(v) for v in frame["necesidades"]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *BODY, data).chart
-    chart.has_legend = False
+    chart.has_title = chart.has_legend = False
     chart.category_axis.reverse_order = True  # the first (largest) category on top, as on screen
-    chart.category_axis.tick_labels.font.size = Pt(14)
+    chart.category_axis.tick_labels.font.size = Pt(_label_size(len(categories)))
     chart.value_axis.tick_labels.font.size = Pt(12)
     chart.value_axis.has_major_gridlines = True
     plot = chart.plots[0]
@@ -100,12 +105,13 @@ def _stacked_chart(slide, drawn: Drawn, colors: dict[str, str]) -> None:
     for column in table.columns:
         data.add_series(str(column), [int(v) for v in table[column]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *BODY, data).chart
+    chart.has_title = False
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.TOP
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(12)
     chart.category_axis.reverse_order = True
-    chart.category_axis.tick_labels.font.size = Pt(12)
+    chart.category_axis.tick_labels.font.size = Pt(_label_size(len(table.index)))
     chart.value_axis.tick_labels.font.size = Pt(12)
     chart.plots[0].gap_width = 50
     for series, column in zip(chart.plots[0].series, table.columns):
@@ -134,42 +140,20 @@ def _table(slide, frame: pd.DataFrame) -> None:
 
 def _title_slide(deck, provenance: Provenance) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
-    filters = provenance.filters.describe() or [("Filtros", "ninguno: todas las necesidades")]
     _text(slide, MARGIN, Inches(0.9), WIDTH - 2 * MARGIN, Inches(1.6),
-          [(TITLE, 36, True, NAVY), (provenance.institution, 18, False, GREY)])
-    _text(slide, MARGIN, Inches(2.7), WIDTH - 2 * MARGIN, Inches(2.6), [
-        (f"{format_date(provenance.generated.date())} · datos al {format_date(provenance.cutoff) or '—'} · "
-         f"{format_int(provenance.shown)} de {format_int(provenance.total)} necesidades", 16, False, INK),
-        *[(f"{label}: {value}", 16, False, INK) for label, value in filters],
-    ])
-    _text(slide, MARGIN, Inches(5.2), WIDTH - 2 * MARGIN, Inches(1.4), [
-        ("Fuentes: " + "; ".join(f"{s.filename} (cargado el {format_date(s.uploaded_at.date())})"
-                                 for s in provenance.sources[-6:]), 12, False, GREY),
-    ])
-    _text(slide, MARGIN, HEIGHT - Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.5),
-          [(provenance.marking, 14, True, RED)])
+          [(deck_text.TITLE, 36, True, NAVY), (provenance.institution, 18, False, GREY)])
+    _text(slide, MARGIN, Inches(2.7), WIDTH - 2 * MARGIN, Inches(2.6),
+          [(line, 16, False, INK) for line in deck_text.cover_lines(provenance)])
+    _text(slide, MARGIN, Inches(5.2), WIDTH - 2 * MARGIN, Inches(1.4),
+          [(deck_text.sources_line(provenance), 12, False, GREY)])
+    _text(slide, MARGIN, HEIGHT - Inches(0.9), WIDTH - 2 * MARGIN, Inches(0.5), [(provenance.marking, 14, True, RED)])
 
 
 def _method_slide(deck, provenance: Provenance, uploads: pd.DataFrame, number: int) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
-    visible = uploads[uploads["deleted_at"].isna()] if len(uploads) else uploads
-    lines = [(f"{format_int(len(visible))} archivos cargados, {format_int(int(visible['rows_imported'].sum()))} "
-              f"necesidades guardadas, {format_int(int(visible['rows_rejected'].sum()))} filas rechazadas por no "
-              f"poder leerse o ubicarse y {format_int(int(visible['rows_warned'].sum()))} guardadas con advertencias.",
-              16, False, INK)]
-    for row in visible.sort_values("uploaded_at").tail(8).itertuples():
-        lines.append((f"• {row.filename}: {plural(int(row.rows_imported), 'necesidad')}, "
-                      f"{plural(int(row.rows_rejected), 'fila rechazada', 'filas rechazadas')} — cargado el "
-                      f"{format_datetime(row.uploaded_at)} por {row.uploaded_by}", 13, False, INK))
-    lines += [
-        ("Cada necesidad es una fila de una hoja de cálculo de un taller. Los lugares se reconocen con los "
-         "códigos y nombres del INE; la región se deriva del departamento (Decreto 70-86). Los ámbitos son los "
-         "del Decreto 18-2008 y los niveles, los de los consejos de desarrollo (Decreto 11-2002).", 13, False, GREY),
-        ("Los temas se reconocen por palabras clave en la descripción. «Sin registros» indica que ningún taller "
-         "reportó necesidades en ese lugar, no que no haya problemas.", 13, False, GREY),
-    ]
-    _heading(slide, "Método y fuentes", "Qué datos sostienen esta presentación")
-    _text(slide, *BODY, lines)
+    _heading(slide, deck_text.METHOD_TITLE, "Qué datos sostienen esta presentación")
+    _text(slide, *BODY, [(line, 15 if i == 0 else 13, False, INK) for i, line in enumerate(deck_text.method_lines(uploads))]
+          + [(note, 13, False, GREY) for note in deck_text.METHOD_NOTES])
     _footer(slide, provenance, number)
 
 
@@ -178,8 +162,9 @@ def presentation_bytes(context: Context, provenance: Provenance, uploads: pd.Dat
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, provenance)
-    drawn = [panel.draw(context, SLIDE) for panel in report_panels(context.filters)]
-    pictures = [d for d in drawn if d.kind in PICTURE_KINDS]
+    keys = [slide.key for slide in deck_text.slides(context.filters)][1:-1]  # between the cover and the method
+    drawn = [PANELS[key].draw(context, PICTURE_LOOKS.get(PANELS[key].kind, SLIDE_WIDE)) for key in keys]
+    pictures = [d for d in drawn if d.kind in PICTURE_LOOKS]
     rendered = dict(zip((d.key for d in pictures), images.render([d.figure for d in pictures]) if pictures else []))
     colors = {"instituciones_ambito": charts.AMBITO_COLORS, "instituciones_prioridad": charts.PRIORIDAD_COLORS,
               "instituciones_estado": charts.ESTADO_COLORS}
@@ -194,9 +179,10 @@ def presentation_bytes(context: Context, provenance: Provenance, uploads: pd.Dat
             _table(slide, item.data)
         elif item.key in rendered:
             left, top, width, height = BODY
-            picture_height = min(height, int(width * 1080 / 1920))
-            slide.shapes.add_picture(io.BytesIO(rendered[item.key]), left + (width - int(picture_height * 1920 / 1080)) // 2,
-                                     top, height=picture_height)
+            look = PICTURE_LOOKS[item.kind]
+            picture_width = int(height * look.width / look.height)  # drawn at the size it takes on the slide
+            slide.shapes.add_picture(io.BytesIO(rendered[item.key]), left + (width - picture_width) // 2, top,
+                                     width=picture_width, height=height)
         _footer(slide, provenance, number)
     _method_slide(deck, provenance, uploads, len(drawn) + 2)
     buffer = io.BytesIO()

@@ -56,3 +56,17 @@ store_state = Table(
     Column("id", Integer, primary_key=True),
     Column("revision", Integer, nullable=False),
 )
+
+# Named views: a page and the URL parameters that reopen it exactly (filters and page choices).
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(16), nullable=False, unique=True),  # the short link: ?vista=<slug>
+    Column("name", String(120), nullable=False),
+    Column("page", String(40), nullable=False),  # the page's url_path
+    Column("params", JSON, nullable=False),  # {parameter: value or [values]}
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(120), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

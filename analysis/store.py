@@ -8,6 +8,7 @@ file bytes are always kept.
 import datetime as dt
 import hashlib
 import os
+import secrets
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,11 +19,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from analysis.diskcache import cached_frame
-from analysis.schema import needs, store_state, uploads
+from analysis.schema import needs, saved_views, store_state, uploads
 from analysis.validation import NEED_COLUMNS
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "necesidades.db"
 CACHE_DIR = PROJECT_DIR / "data" / "cache"
@@ -229,11 +230,72 @@ class Store:
         """Bring a deleted upload's needs back into every result; False if no such upload."""
         return self._set_deleted(upload_id, None)
 
+    @property
+    def views(self) -> "ViewStore":
+        """The saved views kept in this store."""
+        return ViewStore(self)
+
     def sample_upload_ids(self) -> list[int]:
         """Visible uploads of the synthetic sample."""
         query = select(uploads.c.id).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+
+VIEW_COLUMNS = ("id", "slug", "name", "page", "params", "created_at", "created_by", "updated_at")
+VIEW_NAME_LIMIT = 120
+
+
+class ViewStore:
+    """Saved views: named pages with their URL parameters, reopened from a short link.
+
+    Views do not change the needs, so they leave the store's revision alone (no cache is rebuilt).
+    """
+
+    def __init__(self, store: "Store"):
+        self.engine = store.engine
+
+    def save(self, name: str, page: str, params: dict, user: str) -> dict:
+        """Store a view under a new short slug; returns it."""
+        name = " ".join(name.split())[:VIEW_NAME_LIMIT]
+        if not name:
+            raise ValueError("Escriba un nombre para la vista.")
+        now = dt.datetime.now(dt.timezone.utc)
+        for _ in range(5):  # a slug collision is astronomically rare; try again if it happens
+            slug = secrets.token_urlsafe(6)
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(insert(saved_views).values(slug=slug, name=name, page=page, params=params,
+                                                            created_at=now, created_by=user[:120], updated_at=now))
+                return self.by_slug(slug)
+            except IntegrityError:
+                continue
+        raise RuntimeError("No se pudo crear un enlace único para la vista.")
+
+    def all(self) -> pd.DataFrame:
+        """Every saved view, most recently changed first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*[saved_views.c[c] for c in VIEW_COLUMNS])
+                                .order_by(saved_views.c.updated_at.desc(), saved_views.c.id.desc()))
+            return pd.DataFrame(rows.mappings().all(), columns=list(VIEW_COLUMNS))
+
+    def by_slug(self, slug: str) -> dict | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(*[saved_views.c[c] for c in VIEW_COLUMNS])
+                                 .where(saved_views.c.slug == slug)).mappings().first()
+            return dict(found) if found else None
+
+    def rename(self, view_id: int, name: str) -> bool:
+        name = " ".join(name.split())[:VIEW_NAME_LIMIT]
+        if not name:
+            raise ValueError("Escriba un nombre para la vista.")
+        with self.engine.begin() as conn:
+            return bool(conn.execute(update(saved_views).where(saved_views.c.id == view_id).values(
+                name=name, updated_at=dt.datetime.now(dt.timezone.utc))).rowcount)
+
+    def delete(self, view_id: int) -> bool:
+        with self.engine.begin() as conn:
+            return bool(conn.execute(saved_views.delete().where(saved_views.c.id == view_id)).rowcount)
 
 
 def _records(rows: pd.DataFrame) -> list[tuple]:

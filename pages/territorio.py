@@ -13,8 +13,8 @@ from ui.panels import show
 from ui.widgets import start_page
 
 view = start_page("Necesidades en el territorio")
-st.segmented_control("Colorear el mapa por", [ALL, *reference.AMBITOS], default=ALL, key=CHOICE_AMBITO,
-                     required=True, bind="query-params")
+st.columns([2, 3])[0].selectbox("Colorear el mapa por", [ALL, *reference.AMBITOS], key=CHOICE_AMBITO,
+                                bind="query-params")
 
 
 def gap_lists(frame, column: str, places: str) -> None:

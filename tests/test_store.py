@@ -145,3 +145,19 @@ def test_upgrading_renames_stored_municipios_to_ine_names_by_code(tmp_path):
                               f"(1, 'x', '{municipio}', {code}, 'r', 'Municipal', 'Seguridad Interior', 'n', 'n', '', "
                               "'', '', '', 'H', 2)"))
     assert list(Store(url).needs()["municipio"]) == ["Ixcán", "Flores"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_saved_views_round_trip_on_both_databases(backend, db_url, request):
+    store = Store(db_url if backend == "sqlite" else request.getfixturevalue("pg_url"))
+    params = {"departamento": ["Petén", "Izabal"], "mapa_ambito": "Seguridad Interior"}
+    saved = store.views.save("  Petén e Izabal,   interior ", "territorio", params, "ana")
+    assert saved["name"] == "Petén e Izabal, interior" and len(saved["slug"]) == 8
+    assert store.views.by_slug(saved["slug"])["params"] == params
+    assert store.views.rename(saved["id"], "Frontera norte")
+    other = store.views.save("Todo", "resumen", {}, "luis")
+    assert list(store.views.all()["name"]) == ["Todo", "Frontera norte"]
+    assert store.views.delete(other["id"]) and not store.views.delete(other["id"])
+    assert store.views.by_slug(other["slug"]) is None
+    with pytest.raises(ValueError, match="Escriba un nombre"):
+        store.views.save("   ", "resumen", {}, "ana")

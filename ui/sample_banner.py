@@ -15,7 +15,8 @@ def _remove_sample() -> None:
 def sample_banner() -> None:
     if not data.store().sample_upload_ids():
         return
-    text, button = st.columns([3, 1], vertical_alignment="center")
-    text.warning("**Datos de ejemplo.** Está viendo datos sintéticos incluidos para demostración; no son "
-                 "necesidades reales. Se quitan solos al cargar el primer archivo real.", icon=":material/science:")
-    button.button("Quitar datos de ejemplo", on_click=_remove_sample, icon=":material/delete:", width="stretch")
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.warning("**Datos de ejemplo:** sintéticos, no son necesidades reales. Se quitan al cargar el primer archivo "
+                 "real.", icon=":material/science:")
+    button.button("Quitar", on_click=_remove_sample, icon=":material/delete:", width="stretch",
+                  help="Quitar los datos de ejemplo (pueden restaurarse en el Historial de cargas).")

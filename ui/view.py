@@ -23,6 +23,7 @@ class View:
     needs: pd.DataFrame  # the needs in view
     total: int  # all visible needs, before filters
     index: TextIndex  # normalised text of all visible needs
+    page: str = "inicio"  # url_path of the page on screen
 
     def context(self, choices: dict | None = None) -> Context:
         """What the panels draw from, with this page's choices (map scope, department…)."""

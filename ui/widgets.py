@@ -41,7 +41,8 @@ def chart(fig: go.Figure, key: str, clickable: bool = True) -> None:
 def metric_cards(cards: list[tuple[str, str, str]]) -> None:
     """Headline figures as cards whose labels wrap instead of being cut: (label, value, note) each."""
     cells = "".join(
-        f"<div class='tarjeta'><div class='tarjeta-valor'>{html.escape(value)}</div>"
+        f"<div class='tarjeta' lang='es'><div class='tarjeta-valor{'' if any(c.isdigit() for c in value) else ' texto'}'>"
+        f"{html.escape(value)}</div>"
         f"<div class='tarjeta-etiqueta'>{html.escape(label)}</div>"
         + (f"<div class='tarjeta-nota'>{html.escape(note)}</div>" if note else "") + "</div>"
         for label, value, note in cards)
@@ -55,12 +56,18 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
 
 
 def start_page(title: str) -> View:
-    """Title, the filters in words, and the view; stops the page with a clear message when nothing is in view."""
+    """Title, the filters in words, the page's actions, and the view; stops the page with a clear message when
+    nothing is in view."""
+    from ui.actions import page_actions
     view = current()
-    st.title(title)
-    st.caption(view.filters.summary())
-    if empty_state(view):
+    head, actions = st.columns([3, 2], vertical_alignment="bottom")
+    head.title(title)
+    head.caption(view.filters.summary())
+    if view.needs.empty:
+        empty_state(view)
         st.stop()
+    with actions:
+        page_actions(view, view.page)
     return view
 
 

@@ -7,10 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.store import Store
+from ui import site
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-PAGES = ["pages/resumen.py", "pages/territorio.py", "pages/ambitos.py", "pages/niveles.py", "pages/explorar.py",
-         "pages/cargar.py", "pages/historial.py"]
+PAGES = [p.path for p in site.PAGES]
+DATA_PAGES = [p.path for p in site.PAGES if p.filters]
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def cards(at: AppTest) -> list[tuple[str, str]]:
     """(label, value) of every headline card drawn, as the user reads them."""
     import html
     import re
-    pattern = re.compile(r"<div class='tarjeta-valor'>(.*?)</div><div class='tarjeta-etiqueta'>(.*?)</div>")
+    pattern = re.compile(r"<div class='tarjeta-valor[^']*'>(.*?)</div><div class='tarjeta-etiqueta'>(.*?)</div>")
     return [(html.unescape(label), html.unescape(value)) for element in at.get("html")
             for value, label in pattern.findall(element.proto.body)]
 
@@ -81,3 +82,9 @@ def _decoded(value):
     if isinstance(value, list):
         return [_decoded(v) for v in value]
     return value
+
+
+def bar_counts(figure: dict) -> dict[str, int]:
+    """{category: count} of a bar chart as drawn (categories as the hover names them, unwrapped)."""
+    (bars,) = [t for t in figure["data"] if t["type"] == "bar"]
+    return {custom[0]: count for custom, count in zip(bars["customdata"], bars["x"])}

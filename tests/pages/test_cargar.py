@@ -27,6 +27,8 @@ def test_upload_shows_report_then_imports_and_every_page_follows(app, store):
     button(at, "Importar 2 necesidades").click().run()
     assert any("Se importaron 2 necesidades" in s.value for s in at.success)
     assert store.count_needs() == 2  # the sample was hidden by the first real upload
+    assert not at.sidebar.multiselect  # no filters here: they do nothing on this page
+    at.switch_page("pages/resumen.py").run()
     assert "2</b> de 2 necesidades" in sidebar_count(at)
 
 

@@ -1,7 +1,7 @@
 """Resumen, Territorio, Ámbitos, Niveles and Explorar show the numbers of the needs in view."""
 from analysis.importer import import_file
 from tests.builders import need, simple_xlsx
-from tests.pages.conftest import chart, metric
+from tests.pages.conftest import bar_counts, chart, metric
 
 ROWS = [need(), need(municipio="Flores"), need(departamento="Izabal", ambito="Seguridad Exterior", nivel="COCODE"),
         need(departamento="Izabal", necesidad="Extorsiones", institucion="PNC", prioridad="Baja")]
@@ -17,8 +17,7 @@ def test_resumen_cards_and_charts_follow_the_data(app, store):
     assert metric(at, "Departamentos con registros") == "2 de 22"
     assert metric(at, "Departamento con más necesidades") == "Petén"
     assert metric(at, "Necesidades en vista") == "4"
-    (bars,) = chart(at, "panel_ambitos")["data"]
-    assert dict(zip(bars["y"], bars["x"])) == {"Seguridad Interior": 3, "Seguridad Exterior": 1,
+    assert bar_counts(chart(at, "panel_ambitos")) == {"Seguridad Interior": 3, "Seguridad Exterior": 1,
                                                "Gestión de Riesgos y Defensa Civil": 0, "Inteligencia de Estado": 0}
     assert "Seguridad Interior concentra el 75 % de las necesidades." in captions(at)
     assert "Petén es el departamento con más necesidades: 2 (50 %)." in captions(at)
@@ -51,7 +50,7 @@ def test_territorio_municipio_map_opens_on_the_busiest_department(app, store):
 def test_territorio_scope_by_ambito_colours_the_map_by_that_domain(app, store):
     import_file(store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/territorio.py")
-    at.segmented_control(key="mapa_ambito").set_value("Seguridad Exterior").run()
+    at.selectbox(key="mapa_ambito").set_value("Seguridad Exterior").run()
     assert any(m.value.startswith("**Sin registros con los filtros actuales (21)") for m in at.markdown)
     assert ("1 de 22 departamentos tienen necesidades de Seguridad Exterior registradas; Izabal encabeza con 1."
             in captions(at))
@@ -73,8 +72,7 @@ def test_ambitos_ranks_needs_per_domain(app, store):
 def test_niveles_draws_the_counts_of_the_data(app, store):
     import_file(store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/niveles.py")
-    (bars,) = chart(at, "panel_niveles")["data"]
-    assert dict(zip(bars["y"], bars["x"])) == {"Nacional": 0, "Regional": 0, "Departamental": 0, "Municipal": 3,
+    assert bar_counts(chart(at, "panel_niveles")) == {"Nacional": 0, "Regional": 0, "Departamental": 0, "Municipal": 3,
                                                "Comunitario": 1}
     heat = chart(at, "panel_nivel_ambito")["data"][0]
     assert heat["y"] == ["Nacional", "Regional", "Departamental", "Municipal", "Comunitario"]

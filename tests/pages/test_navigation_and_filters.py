@@ -2,28 +2,37 @@
 import pytest
 
 from analysis.importer import import_file
-from analysis.sample import SAMPLE_PATH
 from tests.builders import need, simple_xlsx
-from tests.pages.conftest import DASHBOARD, PAGES, metric, sidebar_count
+from tests.pages.conftest import DASHBOARD, DATA_PAGES, PAGES, metric, sidebar_count
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_on_the_sample(app, page):
+def test_every_page_renders_on_the_sample_with_filters_only_where_they_act(app, page):
     at = app(page)
-    assert not at.exception
-    assert "1,667</b> de 1,667 necesidades" in sidebar_count(at)
-    assert any("Datos de ejemplo" in w.value for w in at.warning)
+    if page in DATA_PAGES:
+        assert "1,667</b> de 1,667 necesidades" in sidebar_count(at)
+        assert at.sidebar.multiselect(key="departamento").options[0] == "Guatemala"
+    else:
+        assert not at.sidebar.multiselect and not at.sidebar.markdown
+    sample_notice = any("Datos de ejemplo" in w.value for w in at.warning)
+    assert sample_notice is (page != "pages/presentar.py")  # nothing but the slide when presenting
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_on_an_empty_store(app, store, page):
-    import_file(store, SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name, is_sample=True)
+@pytest.mark.parametrize("page", DATA_PAGES)
+def test_every_data_page_explains_an_empty_store(app, store, page):
     store.delete_upload(1)  # an emptied store: the sample is not loaded again
     at = app(page)
-    assert not at.exception
     assert "0</b> de 0 necesidades" in sidebar_count(at)
-    if page not in ("pages/cargar.py", "pages/historial.py"):
-        assert any("Todavía no hay necesidades" in i.value for i in at.info)
+    assert any("Todavía no hay necesidades" in i.value for i in at.info)
+
+
+def test_an_empty_store_opens_with_the_sample(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'nueva.db'}")
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert "1,667</b> de 1,667 necesidades" in sidebar_count(at)
+    assert any("Datos de ejemplo" in w.value for w in at.warning)
 
 
 def test_filters_change_the_numbers_and_the_url(app, store):
@@ -72,7 +81,7 @@ def test_a_shared_url_reopens_the_same_view(app, store, app_db):
 
 def test_removing_the_sample_in_one_click(app):
     at = app()
-    next(b for b in at.button if b.label == "Quitar datos de ejemplo").click().run()
+    next(b for b in at.button if b.label == "Quitar").click().run()
     assert "0</b> de 0 necesidades" in sidebar_count(at)
     assert not any("Datos de ejemplo" in w.value for w in at.warning)
 

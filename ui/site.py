@@ -1,0 +1,51 @@
+"""The pages of the dashboard, declared once: file, title, icon, URL, and what each shows around it.
+
+dashboard.py builds the navigation from this table; saved views and links find a
+page's file from its URL here.
+"""
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    url: str
+    filters: bool = True  # shows the shared sidebar filters (pages about the data)
+    banner: bool = True  # shows the sample-data notice
+    default: bool = False
+
+
+PAGES = (
+    PageSpec("pages/resumen.py", "Resumen", ":material/dashboard:", "inicio", default=True),
+    PageSpec("pages/territorio.py", "Territorio", ":material/map:", "territorio"),
+    PageSpec("pages/ambitos.py", "Ámbitos", ":material/category:", "ambitos"),
+    PageSpec("pages/niveles.py", "Niveles", ":material/account_tree:", "niveles"),
+    PageSpec("pages/explorar.py", "Explorar", ":material/table_view:", "explorar"),
+    PageSpec("pages/presentar.py", "Presentar", ":material/slideshow:", "presentar", banner=False),
+    PageSpec("pages/vistas.py", "Vistas guardadas", ":material/bookmarks:", "vistas", filters=False),
+    PageSpec("pages/cargar.py", "Cargar datos", ":material/upload_file:", "cargar", filters=False),
+    PageSpec("pages/historial.py", "Historial de cargas", ":material/history:", "historial", filters=False),
+)
+
+
+def by_url(url: str) -> PageSpec:
+    return next((p for p in PAGES if p.url == url), PAGES[0])
+
+
+def _forward_to_default() -> None:
+    """The default page lives at «/»; its own name in an address («/resumen») forwards there, filters kept."""
+    default = next(p for p in PAGES if p.default)
+    st.switch_page(default.path, query_params={k: st.query_params.get_all(k) for k in st.query_params})
+
+
+ALIASES = ("resumen",)  # addresses of the default page people type or saved earlier
+
+
+def aliases() -> list:
+    """Hidden pages that keep those addresses working (instead of Streamlit's English «page not found»)."""
+    default = next(p for p in PAGES if p.default)
+    return [st.Page(_forward_to_default, title=default.title, url_path=url, visibility="hidden") for url in ALIASES]
