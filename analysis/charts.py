@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.maps import SCALE, MapCanvas
+from analysis.text import two_lines
 
 AMBITO_COLORS = fields.get("ambito").colors
 PRIORIDAD_COLORS = fields.get("prioridad").colors
@@ -40,9 +41,9 @@ class Look:
     width: int | None = None
     show_title: bool = True
 
-    def sized(self, rows: int, minimum: int, extra: int) -> int:
-        """The figure height: fixed by the look, or room for `rows` rows plus `extra`."""
-        return self.height or max(minimum, extra + self.bar * rows)
+    def sized(self, rows: int, minimum: int, extra: int, row_px: int | None = None) -> int:
+        """The figure height: fixed by the look, or room for `rows` rows (of `row_px`, default the bar) plus `extra`."""
+        return self.height or max(minimum, extra + (row_px or self.bar) * rows)
 
 
 SCREEN = Look()
@@ -66,7 +67,13 @@ def category_label(text: str, look: "Look") -> str:
     """A bar's category: shortened past the look's limit, broken over two lines when long, so a
     half-width chart keeps room for its bars."""
     text = short(text, look.label_width)
-    return wrap(text, max(16, len(text) // 2 + 1)) if len(text) > 22 else text
+    return "<br>".join(two_lines(text)) if len(text) > 26 else text
+
+
+def pitch(labels: list[str], look: "Look") -> int:
+    """Pixels per bar: the look's bar height, or more when a label runs over several lines."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return max(look.bar, int(lines * look.ticks * 1.3) + 10)
 
 
 def wrap(text: str, width: int = 12) -> str:
@@ -110,7 +117,8 @@ def _meta(field: str | None, values) -> list[dict] | None:
 def count_axis(fig: go.Figure, axis: str, largest: float) -> None:
     """A count axis from zero to just past the largest value, with whole-number ticks only."""
     update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None)
+    update(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None,
+           nticks=5, tickangle=0)
 
 
 def label_room(texts, look: Look) -> int:
@@ -126,8 +134,9 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
     """
     data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
     values = [str(v) or MISSING for v in data[column]]
+    labels = [category_label(v, look) for v in values]
     fig = go.Figure(go.Bar(
-        x=data["necesidades"], y=[category_label(v, look) for v in values], orientation="h",
+        x=data["necesidades"], y=labels, orientation="h",
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
         text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
         textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
@@ -137,7 +146,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
     count_axis(fig, "x", float(data["necesidades"].max() or 0))
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 240, 90))
+    style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)))
     return fig.update_layout(margin_r=label_room(fig.data[0].text, look))
 
 
@@ -161,9 +170,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
         z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
                                                                                 [0.5, SCALE[2]], [1, SCALE[3]]],
         text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=look.ticks), customdata=custom,
-        xgap=2, ygap=2, hovertemplate=hover,
-        colorbar=dict(title=dict(text="Necesidades", side="top"), tickformat=",d", thickness=14,
-                      dtick=1 if high <= 5 else None),
+        xgap=2, ygap=2, hovertemplate=hover, showscale=False,  # every cell carries its number: no scale needed
     ))
     if fields_:
         cells = [(x, y, custom[i][j], {fields_[0]: str(r), fields_[1]: str(c)})
@@ -200,7 +207,7 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     count_axis(fig, "x", float(totals.max() or 0))
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 260, 140))
+    style(fig, look, title, look.sized(len(data), 260, 140, pitch(labels, look)))
     return fig.update_layout(margin_r=label_room(fig.data[-1].text, look))
 
 

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from shapely.geometry import box
 
 from analysis.geo import ASPECT, Area, bounds
+from analysis.text import two_lines
 
 SCALE = ["#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # light to dark; the lightest stays visibly blue
 NO_DATA_FILL = "#FFFFFF"
@@ -86,20 +87,11 @@ def _size(lines, font: int, scale: float) -> tuple[float, float]:
     return (longest * 0.52 * font + 6) / scale, (len(lines) * font * 1.3 + 4) / (scale * ASPECT)
 
 
-def _two_lines(name: str) -> tuple[str, ...]:
-    """A name broken at the space nearest its middle («Alta / Verapaz»)."""
-    words = name.split()
-    if len(words) < 2:
-        return (name,)
-    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-    return " ".join(words[:cut]), " ".join(words[cut:])
-
-
 def _fits_inside(label: _Label, font: int, scale: float, taken: list) -> bool:
     """Write the label inside its area if some wording of it lies (almost) inside and overlaps no other label."""
     count = (label.count,) if label.count else ()
-    for lines, size in (((label.name, *count), font), ((*_two_lines(label.name), *count), font),
-                        ((label.name, *count), font - 2), ((*_two_lines(label.name), *count), font - 2)):
+    for lines, size in (((label.name, *count), font), ((*two_lines(label.name), *count), font),
+                        ((label.name, *count), font - 2), ((*two_lines(label.name), *count), font - 2)):
         w, h = _size(lines, size, scale)
         cx, cy = label.area.label_x, label.area.label_y
         rect = box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
@@ -148,7 +140,7 @@ def _place_labels(labels: list[_Label], extent, width: float, height: float, fon
     bottom = sorted((l for l in callouts if l.side == "bottom"), key=lambda l: l.area.label_x)
     left_w = max((_size(l.lines, font, scale)[0] for l in left), default=0.0)
     left_margin = left_w + 2 * gap_x if left else gap_x
-    cell_w = max((_size(l.lines, font, scale)[0] for l in bottom), default=0.0) * 1.08
+    cell_w = max((_size(l.lines, font, scale)[0] for l in bottom), default=0.0) * 1.15
     row_h = max((_size(l.lines, font, scale)[1] for l in bottom), default=0.0) * 1.1
     rows = min(3, math.ceil(len(bottom) * cell_w / (span_x + left_margin))) if bottom else 0
     bottom_margin = rows * row_h + 2 * gap_y if bottom else gap_y

@@ -38,3 +38,12 @@ def normalize_series(values: pd.Series) -> pd.Series:
     keys = (distinct.str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
             .str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip())
     return values.map(dict(zip(values.unique(), keys))).astype(str)
+
+
+def two_lines(text: str) -> tuple[str, ...]:
+    """A label broken at the space nearest its middle («Alta / Verapaz»); one line if it has one word."""
+    words = text.split()
+    if len(words) < 2:
+        return (text,)
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]), " ".join(words[cut:])

@@ -1,4 +1,7 @@
-"""Ámbitos: the four security domains — breakdowns, department × domain, most frequent needs, institutions."""
+"""Ámbitos: the four security domains — breakdowns, department × domain, most frequent needs, institutions.
+
+Each chart takes the full width: side by side at 1280 px their labels would not fit.
+"""
 import streamlit as st
 
 from analysis import aggregation, charts
@@ -8,11 +11,8 @@ from ui.widgets import show_table, start_page
 
 view = start_page("Necesidades por ámbito de seguridad")
 
-left, right = st.columns([2, 3])
-with left:
-    show("ambitos", view)
-with right:
-    show("departamento_ambito", view)
+show("ambitos", view)
+show("departamento_ambito", view)
 
 st.subheader("Necesidades más frecuentes en cada ámbito")
 columns = st.columns(2)

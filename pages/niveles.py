@@ -1,4 +1,7 @@
-"""Niveles: needs by territorial level, level × domain, and institutions with priority and status."""
+"""Niveles: needs by territorial level, level × domain, and institutions with priority and status.
+
+Each chart takes the full width: side by side at 1280 px their labels would not fit.
+"""
 import streamlit as st
 
 from analysis.reference import NIVELES
@@ -7,16 +10,10 @@ from ui.widgets import start_page
 
 view = start_page("Necesidades por nivel territorial")
 
-left, right = st.columns([2, 3])
-with left:
-    show("niveles", view)
-    st.caption(" · ".join(f"{nivel}: {consejo}" for nivel, consejo in NIVELES.items()))
-with right:
-    show("nivel_ambito", view)
+show("niveles", view)
+st.caption("Consejos de desarrollo de cada nivel: " + " · ".join(f"{n}: {c}" for n, c in NIVELES.items()) + ".")
+show("nivel_ambito", view)
 
 st.subheader("Instituciones responsables")
-left, right = st.columns(2)
-with left:
-    show("instituciones_prioridad", view)
-with right:
-    show("instituciones_estado", view)
+show("instituciones_prioridad", view)
+show("instituciones_estado", view)

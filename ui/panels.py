@@ -20,10 +20,10 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     context = view.context(choices)
     drawn = panel.draw(context, SCREEN)
     chart(drawn.figure, key=f"panel_{key}", clickable=bool(panel.narrows))
-    notes, menu = st.columns([5, 1], vertical_alignment="top")
+    row = st.container(horizontal=True, vertical_alignment="top", gap="small")
     if takeaway:
-        notes.caption(drawn.takeaway)
-    with menu.popover("Imagen", icon=":material/image:", width="stretch", help="Descargar esta gráfica como imagen."):
+        row.caption(drawn.takeaway, width="stretch")
+    with row.popover("Imagen", icon=":material/image:", width="content", help="Descargar esta gráfica como imagen."):
         _image_buttons(key, view, context)
     return drawn
 
