@@ -40,6 +40,7 @@ class Look:
     height: int | None = None
     width: int | None = None
     show_title: bool = True
+    subtitle_lines: int = 0  # lines under the title (an exported image's view and marking)
 
     def sized(self, rows: int, minimum: int, extra: int, row_px: int | None = None) -> int:
         """The figure height: fixed by the look, or room for `rows` rows (of `row_px`, default the bar) plus `extra`."""
@@ -49,13 +50,13 @@ class Look:
 SCREEN = Look()
 # 1920×1080 images: the title and the lines under it are added by analysis.images.
 IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, height=1080,
-             map=MapCanvas(1840, 760, 20))
+             map=MapCanvas(1840, 760, 20), subtitle_lines=2)
 # Pictures on a slide are drawn at the size they take there (about 110 px per inch) and rendered at
 # a higher pixel scale, so their text reads like the slide's own (12–14 pt) and the file is ≥ 1920 px wide.
 SLIDE_MAP = Look(font=14, title=18, ticks=13, bar=22, width=600, height=566, map=MapCanvas(600, 566, 12),
                  show_title=False)
 SLIDE_WIDE = Look(font=14, title=18, ticks=13, bar=20, width=1180, height=566, show_title=False)
-PRESENT = Look(font=20, title=26, ticks=18, bar=40, label_width=56, height=500, map=MapCanvas(900, 500, 16),
+PRESENT = Look(font=20, title=26, ticks=18, bar=36, label_width=56, height=450, map=MapCanvas(1100, 440, 13),
                show_title=False)
 
 
@@ -86,20 +87,32 @@ def wrap(text: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
-def style(fig: go.Figure, look: Look, title: str | None = None, height: int | None = None) -> go.Figure:
-    """The house style, applied to every figure. A legend sits between the title and the plot."""
+def top_margin(fig: go.Figure, look: Look, title: str | None, legend_on_top: bool = True) -> int:
+    """Room above the plot: the title (when the look shows titles) and a legend between title and plot."""
+    legend = legend_on_top and sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False
+                                   and getattr(t, "name", None)) > 1
+    title_room = look.title * 3 + look.subtitle_lines * (look.ticks + 10) if title and look.show_title else 16
+    return title_room + (look.font * 3 if legend else 0)
+
+
+def style(fig: go.Figure, look: Look, title: str | None = None, height: int | None = None,
+          legend_on_top: bool = True) -> go.Figure:
+    """The house style, applied to every figure. A legend sits between the title and the plot, unless the
+    figure keeps its own (maps put theirs under the plot)."""
+    top = top_margin(fig, look, title, legend_on_top)
     title = title if look.show_title else None
-    legend = sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False and getattr(t, "name", None)) > 1
-    top = (look.title * 3 if title else 16) + (look.font * 3 if legend else 0)
     fig.update_layout(
         template="plotly_white", font=dict(family=FONT_FAMILY, size=look.font, color=INK),
         separators=PLOTLY_SEPARATORS,
         title=dict(text=title, font=dict(size=look.title), x=0, xanchor="left", y=1, yref="container", yanchor="top",
                    pad=dict(t=12)) if title else None,
-        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font_size=look.font), showlegend=legend,
-        legend=dict(font=dict(size=look.ticks), orientation="h", yanchor="bottom", y=1.0, x=0, title=None,
-                    traceorder="normal"),
+        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font_size=look.font),
     )
+    if legend_on_top:
+        legend = sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False and getattr(t, "name", None))
+        fig.update_layout(showlegend=legend > 1, legend=dict(font=dict(size=look.ticks), orientation="h",
+                                                             yanchor="bottom", y=1.0, x=0, title=None,
+                                                             traceorder="normal"))
     if height or look.height:
         fig.update_layout(height=height or look.height)
     if look.width:
@@ -159,7 +172,12 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     (and the cell's hover text).
     """
     totals = table.to_numpy().sum() or 1
-    xs = [wrap(short(str(c), 40), 12) for c in table.columns]
+    xs = [wrap(short(str(c), 40), 12 if len(table.columns) > 4 else 20) for c in table.columns]
+    header = max(x.count("<br>") + 1 for x in xs) * look.ticks * 1.3 if xs else 0  # the wrapped column headers
+    ticks = look.ticks
+    if look.height:  # a fixed height (presentation, images): the type follows the room each row gets
+        row_px = (look.height - header - top_margin(go.Figure(), look, title) - 30) / max(len(table.index), 1)
+        ticks = max(9, min(look.ticks, int(row_px * 0.72)))
     ys = [short(str(i), look.label_width) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
              "%{customdata[0]:,} necesidades (%{customdata[1]:.1f} % del total)<extra></extra>")
@@ -169,7 +187,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
                                                                                 [0.5, SCALE[2]], [1, SCALE[3]]],
-        text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=look.ticks), customdata=custom,
+        text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=ticks), customdata=custom,
         xgap=2, ygap=2, hovertemplate=hover, showscale=False,  # every cell carries its number: no scale needed
     ))
     if fields_:
@@ -182,8 +200,8 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
         ))
     fig.update_yaxes(autorange="reversed", automargin=True, title=None, type="category")
     fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True, type="category")
-    header = 3 * look.ticks * 1.3  # three lines of wrapped column header
     style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120))
+    fig.update_yaxes(tickfont_size=ticks)
     return fig.update_layout(margin_t=fig.layout.margin.t + header)  # the column headers sit under the title
 
 

@@ -33,18 +33,16 @@ def unavailable_reason() -> str:
 
 
 def framed(drawn: Drawn, provenance: Provenance, look: Look = IMAGE) -> go.Figure:
-    """The panel's figure with its title and, under it, the view, the count, the cut-off and the marking."""
+    """The panel's figure with its title and, under it, the view, the count, the cut-off and the marking.
+
+    The look has already kept room above the plot for these lines (`Look.subtitle_lines`).
+    """
     fig = go.Figure(drawn.figure)
-    lines = provenance.lines()
     subtitle = "<br>".join(f"<span style='font-size:{look.ticks - 2}px;color:#4A4A4A'>{line}</span>"
-                           for line in lines)
-    top = look.title * 2 + (look.ticks + 4) * len(lines) + 40
-    fig.update_layout(
-        title=dict(text=f"{drawn.title}<br>{subtitle}", font=dict(size=look.title), x=0.01, xanchor="left",
-                   y=0.985, yref="container", yanchor="top"),
-        margin=dict(t=max(fig.layout.margin.t or 0, 0) + top, l=40, r=50, b=40), width=look.width,
-        height=look.height,
-    )
+                           for line in provenance.lines())
+    fig.update_layout(title=dict(text=f"{drawn.title}<br>{subtitle}", font=dict(size=look.title), x=0.01,
+                                 xanchor="left", y=0.985, yref="container", yanchor="top"),
+                      width=look.width, height=look.height)
     return fig
 
 

@@ -27,14 +27,16 @@ INK = "#1A1A1A"
 MUTED_INK = "#7A7A7A"
 HALO = "rgba(255,255,255,0.78)"
 DENSE_CALLOUTS = 14  # on dense maps (municipios), the smallest areas beyond this show their count only
-LEGEND_PX = 70  # room under the map for the colour scale and the legend
+LEGEND_PX = 70  # room under the map for the colour scale and the legend (square canvases)
+COLORBAR_PX = 120  # room right of the map for the colour scale (wide canvases)
 NO_DATA = "Sin registros"
 OUTSIDE = "Fuera del filtro"
 
 
 @dataclass(frozen=True)
 class MapCanvas:
-    """The size the map is expected to be drawn at, in px (labels are fitted to it)."""
+    """The size of the plot the map is drawn in, in px (labels are fitted to it); the colour scale and the
+    legend take LEGEND_PX more under it."""
 
     width: int = 560
     height: int = 560
@@ -114,14 +116,37 @@ def _spread(positions: list[float], size: float, low: float, high: float) -> lis
     return placed
 
 
+def legend_band(canvas: "MapCanvas") -> int:
+    """Pixels under the map kept for the colour scale and the legend."""
+    return 0 if is_wide(canvas) else LEGEND_PX
+
+
+def is_wide(canvas: "MapCanvas") -> bool:
+    """A canvas much wider than tall (16:9 images, presentation mode): margins go left and right."""
+    return canvas.width >= 1.5 * canvas.height
+
+
+def _column(labels: list[_Label], x: float, extent_y: tuple[float, float], font: int, scale: float) -> None:
+    """Stack callouts in a column centred at x, each as near its area's height as the others allow."""
+    labels.sort(key=lambda l: l.area.label_y)
+    h = max(_size(l.lines, font, scale)[1] for l in labels) * 1.08
+    low, high = extent_y
+    for label, y in zip(labels, _spread([l.area.label_y for l in labels], h, low + h / 2, high - h / 2)):
+        label.x, label.y = x, y
+
+
 def _place_labels(labels: list[_Label], extent, width: float, height: float, font: int,
-                  max_callouts: int | None) -> tuple:
-    """Decide where each label goes; return the plot window (x0, x1, y0, y1) holding map and callouts."""
+                  max_callouts: int | None, wide: bool) -> tuple:
+    """Decide where each label goes; return the plot window (x0, x1, y0, y1) holding map and callouts.
+
+    Labels that fit inside their area stay there; the others are called out in a margin: left or
+    bottom on a square canvas, left or right on a wide one (nearest side of the map).
+    """
     minx, miny, maxx, maxy = extent
     span_x, span_y = maxx - minx, maxy - miny
     gap_x, gap_y = 0.02 * span_x, 0.02 * span_y
     # The scale is set once, reserving a margin for callouts; labels that fit inside at that scale stay there.
-    scale = min(width / (span_x * 1.22), height / (span_y * 1.15 * ASPECT))
+    scale = min(width / (span_x * (1.5 if wide else 1.22)), height / (span_y * (1.04 if wide else 1.15) * ASPECT))
     taken: list = []
     callouts = []
     for label in sorted(labels, key=lambda l: -l.area.polygon.area):
@@ -132,28 +157,33 @@ def _place_labels(labels: list[_Label], extent, width: float, height: float, fon
         label.lines, label.font = ((label.count,) if label.count else ()), font - 2
         label.x, label.y = label.area.label_x, label.area.label_y
     callouts = [l for l in callouts[:limit] if not l.muted]
+    middle_x = (minx + maxx) / 2
     for label in callouts:
         label.lines, label.font = label.full(), font
         to_left, to_bottom = label.area.label_x - minx, (label.area.label_y - miny) * ASPECT
-        label.side = "left" if to_left < to_bottom else "bottom"
-    left = sorted((l for l in callouts if l.side == "left"), key=lambda l: l.area.label_y)
-    bottom = sorted((l for l in callouts if l.side == "bottom"), key=lambda l: l.area.label_x)
-    left_w = max((_size(l.lines, font, scale)[0] for l in left), default=0.0)
-    left_margin = left_w + 2 * gap_x if left else gap_x
-    cell_w = max((_size(l.lines, font, scale)[0] for l in bottom), default=0.0) * 1.15
+        if wide:
+            label.side = "left" if label.area.label_x < middle_x else "right"
+        else:
+            label.side = "left" if to_left < to_bottom else "bottom"
+    by_side = {side: [l for l in callouts if l.side == side] for side in ("left", "right", "bottom")}
+    widest = {side: max((_size(l.lines, font, scale)[0] for l in group), default=0.0) for side, group in by_side.items()}
+    left_margin = widest["left"] + 2 * gap_x if by_side["left"] else gap_x
+    right_margin = widest["right"] + 2 * gap_x if by_side["right"] else gap_x
+    bottom = sorted(by_side["bottom"], key=lambda l: l.area.label_x)
+    cell_w = widest["bottom"] * 1.15
     row_h = max((_size(l.lines, font, scale)[1] for l in bottom), default=0.0) * 1.1
     rows = min(3, math.ceil(len(bottom) * cell_w / (span_x + left_margin))) if bottom else 0
     bottom_margin = rows * row_h + 2 * gap_y if bottom else gap_y
-    x0, y0 = minx - left_margin, miny - bottom_margin
-    if left:
-        h = max(_size(l.lines, font, scale)[1] for l in left) * 1.08
-        for label, y in zip(left, _spread([l.area.label_y for l in left], h, y0 + h / 2, maxy - h / 2)):
-            label.x, label.y = minx - gap_x - left_w / 2, y
+    x0, x1, y0, y1 = minx - left_margin, maxx + right_margin, miny - bottom_margin, maxy + gap_y
+    if by_side["left"]:
+        _column(by_side["left"], minx - gap_x - widest["left"] / 2, (y0, y1), font, scale)
+    if by_side["right"]:
+        _column(by_side["right"], maxx + gap_x + widest["right"] / 2, (y0, y1), font, scale)
     if bottom:
         xs = _spread([l.area.label_x for l in bottom], cell_w / rows, x0 + cell_w / 2, maxx - cell_w / 2)
         for i, (label, x) in enumerate(zip(bottom, xs)):
             label.x, label.y = x, miny - gap_y - row_h * (i % rows + 0.5)
-    return x0, maxx + gap_x, y0, maxy + gap_y
+    return x0, x1, y0, y1
 
 
 def _annotation(label: _Label) -> dict:
@@ -173,6 +203,8 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
 
     `clicks` gives, per area code, the {filter field: value} a click on it applies. Every area
     in view is named, unless `max_callouts` caps the names called out in the margin (dense maps).
+    On a square canvas the colour scale and the legend take `legend_band(canvas)` px under the
+    map; on a wide one the scale stands at the right and the legend above.
     """
     shown = [counts.get(a.codigo, 0) for a in areas if a.codigo not in outside and counts.get(a.codigo, 0) > 0]
     low, high = (min(shown), max(shown)) if shown else (0, 0)
@@ -200,8 +232,9 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
         in_legend.add(state)
         labels.append(_Label(area, area.nombre, "" if state == OUTSIDE else f"<b>{count:,}</b>", state == OUTSIDE,
                              font=canvas.font))
-    x0, x1, y0, y1 = _place_labels(labels, bounds(areas), canvas.width, canvas.height - LEGEND_PX, canvas.font,
-                                   max_callouts)
+    wide = is_wide(canvas)
+    x0, x1, y0, y1 = _place_labels(labels, bounds(areas), canvas.width - (COLORBAR_PX if wide and shown else 0),
+                                   canvas.height, canvas.font, max_callouts, wide)
     fig.update_layout(annotations=[_annotation(l) for l in labels if l.lines])
     if shown:
         ticks = integer_ticks(low, high)
@@ -210,12 +243,15 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
             marker=dict(colorscale=[[i / (len(SCALE) - 1), c] for i, c in enumerate(SCALE)], cmin=low,
                         cmax=high if high > low else low + 1, color=[low], showscale=True,
                         colorbar=dict(title=dict(text=value_label.capitalize(), side="top"), tickvals=ticks,
-                                      ticktext=[f"{t:,}" for t in ticks], orientation="h", thickness=14,
-                                      len=0.45, lenmode="fraction", x=1.0, xanchor="right", y=-0.02,
-                                      yanchor="top", outlinewidth=0)),
+                                      ticktext=[f"{t:,}" for t in ticks], thickness=14, outlinewidth=0,
+                                      **(dict(orientation="v", len=0.6, y=0.5, yanchor="middle") if wide else
+                                         dict(orientation="h", len=0.45, lenmode="fraction", x=1.0,
+                                              xanchor="right", y=0, yanchor="top", ypad=6)))),
         ))
     fig.update_xaxes(visible=False, range=[x0, x1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=ASPECT, fixedrange=True)
     fig.update_layout(plot_bgcolor="white", dragmode=False, clickmode="event+select", hovermode="closest",
-                      legend=dict(orientation="h", yanchor="top", y=-0.02, x=0.0, title=None))
+                      showlegend=True, legend=dict(orientation="h", title=None, x=0.0,
+                                                   **(dict(yanchor="bottom", y=1.0) if wide else
+                                                      dict(yanchor="top", y=0))))
     return fig

@@ -8,7 +8,7 @@ views all walk this one table, so a chart fixed once is fixed everywhere (the wa
 datasette keeps one declarative table of filters and renders it several ways).
 """
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -266,8 +266,13 @@ def _map_figure(areas: Callable[[Context], tuple], name: str, extra: Callable[[C
         counts = dict(zip(frame["codigo"], frame["necesidades"]))
         outside = set(frame.loc[~frame["en_filtro"], "codigo"])
         clicks = {code: {name: value, **extra(ctx)} for code, value in zip(frame["codigo"], frame[name])}
-        fig = maps.area_map(areas(ctx), counts, outside, clicks=clicks, canvas=look.map, max_callouts=max_callouts)
-        return charts.style(fig, look, title, look.height or look.map.height + (look.title * 3 if look.show_title else 0))
+        legend_above = maps.is_wide(look.map) and (~frame["en_filtro"] | (frame["necesidades"] == 0)).any()
+        top = charts.top_margin(go.Figure(), look, title, legend_on_top=False) + (30 if legend_above else 0)
+        band = maps.legend_band(look.map)  # the colour scale and the legend under a square map
+        canvas = replace(look.map, height=look.height - top - band - 10) if look.height else look.map
+        fig = maps.area_map(areas(ctx), counts, outside, clicks=clicks, canvas=canvas, max_callouts=max_callouts)
+        charts.style(fig, look, title, top + canvas.height + band + 10, legend_on_top=False)
+        return fig.update_layout(margin_b=band + 10, margin_t=top)
     return figure
 
 

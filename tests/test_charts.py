@@ -52,7 +52,7 @@ def test_heatmap_cells_are_clickable_and_labels_not_cut():
     table = pd.DataFrame([[3, 0], [1, 2]], index=["Nacional", "Municipal"],
                          columns=["Seguridad Interior", "Gestión de Riesgos y Defensa Civil"])
     fig = charts.heatmap(table, "Nivel × ámbito", "Ámbito", "Nivel", fields_=("nivel", "ambito"))
-    assert "Gestión de<br>Riesgos y<br>Defensa Civil" in list(fig.data[0].x)
+    assert "Gestión de Riesgos y<br>Defensa Civil" in list(fig.data[0].x)  # wrapped, never cut
     assert {"nivel": "Municipal", "ambito": "Seguridad Interior"} in fig.data[1].meta
     assert list(fig.data[0].texttemplate for _ in [0]) == ["%{text:,}"]  # every cell says its count
 
