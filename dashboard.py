@@ -15,6 +15,8 @@ UI = Path(__file__).parent / "ui"
 # A local icon: a named icon would be fetched from the internet, which office networks block.
 st.set_page_config(page_title="Necesidades de seguridad — STCNS", page_icon=str(UI / "icono.png"), layout="wide")
 st.html(UI / "style.css")
+# Streamlit's own controls speak English; this puts their text and accessible names into Spanish.
+st.sidebar.html(f"<script>{(UI / 'espanol.js').read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
 
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url, default=p.default)
                       for p in site.PAGES] + site.aliases())

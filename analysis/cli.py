@@ -21,6 +21,23 @@ from analysis.template import template_bytes
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
 
 
+# argparse writes its own words through gettext; these are the ones an analyst can meet.
+_ARGPARSE_WORDS = {
+    "usage: ": "uso: ",
+    "options": "opciones",
+    "positional arguments": "argumentos",
+    "show this help message and exit": "muestra esta ayuda y termina",
+    "the following arguments are required: %s": "faltan estos argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opción no válida: %(value)r (elija entre %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "expected one argument": "falta el valor",
+    "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
 class _SpanishParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own messages are in English
         self.print_usage(sys.stderr)
@@ -118,6 +135,16 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from analysis.report import ReportError, params_from_arguments, write_report
+    try:
+        print(write_report(Store(args.db), args.output, params_from_arguments(args)))
+    except ReportError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _SpanishParser(prog="python -m analysis",
                             description="Necesidades de seguridad: importar, exportar y administrar cargas.")
@@ -150,6 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("upload_id", type=int, metavar="ID_CARGA")
         p.add_argument("--db", **db)
         p.set_defaults(func=lambda a, d=delete: _cmd_set_deleted(a, d))
+
+    from analysis.report import filter_arguments
+    p = sub.add_parser("report", help="presentación (.pptx) o informe de Excel (.xlsx) de una vista")
+    p.add_argument("-o", "--output", required=True, metavar="RUTA", help="informe.pptx o informe.xlsx")
+    p.add_argument("--db", **db)
+    filter_arguments(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("template", help="guardar la plantilla de Excel para los talleres")
     p.add_argument("-o", "--output", required=True, metavar="RUTA")

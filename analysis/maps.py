@@ -232,6 +232,13 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
         in_legend.add(state)
         labels.append(_Label(area, area.nombre, "" if state == OUTSIDE else f"<b>{count:,}</b>", state == OUTSIDE,
                              font=canvas.font))
+    clickable = [a for a in areas if clicks and a.codigo in clicks and a.codigo not in outside and counts.get(a.codigo)]
+    if clickable:  # plotly reports no click on a filled shape: a faint marker at its heart carries the click
+        fig.add_trace(go.Scatter(
+            x=[a.label_x for a in clickable], y=[a.label_y for a in clickable], mode="markers", showlegend=False,
+            marker=dict(size=26, opacity=0.01, color="#000"), meta=[clicks[a.codigo] for a in clickable],
+            hoverinfo="text", text=[f"<b>{a.nombre}</b><br>{counts[a.codigo]:,} {value_label}" for a in clickable],
+        ))
     wide = is_wide(canvas)
     x0, x1, y0, y1 = _place_labels(labels, bounds(areas), canvas.width - (COLORBAR_PX if wide and shown else 0),
                                    canvas.height, canvas.font, max_callouts, wide)

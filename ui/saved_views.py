@@ -15,13 +15,21 @@ PARAM = "vista"
 PAGE_CHOICES = ("mapa_ambito", "mapa_departamento", "columnas", "orden", "desc", "filas", "pagina")
 
 
+def _url_value(value) -> str | list[str]:
+    """A widget value as its bound query parameter writes it (lists repeat, booleans are true/false)."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def current_params() -> dict[str, str | list[str]]:
-    """The query parameters of the address on screen (repeated ones as lists), without a view link."""
-    params = {}
-    for key in st.query_params:
-        values = st.query_params.get_all(key)
-        if key != PARAM and values:
-            params[key] = values if len(values) > 1 or key in all_params() or key == "columnas" else values[0]
+    """The parameters that reopen the view on screen: the shared filters and this page's choices."""
+    from ui.view import drawn
+    params: dict = dict(drawn().filters.to_params())
+    for key in PAGE_CHOICES:
+        value = st.session_state.get(key)
+        if value not in (None, "", [], ()):
+            params[key] = _url_value(value)
     return params
 
 

@@ -50,3 +50,8 @@ def current() -> View:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state[_KEY]
+
+
+def drawn() -> View:
+    """The view of the last completed run, for callbacks (which run before the page, so cannot rerun it)."""
+    return st.session_state[_KEY]

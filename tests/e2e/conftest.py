@@ -80,22 +80,37 @@ def fresh_server(tmp_path, sample_db_file):
     server.stop()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="es-GT")
+def new_page(browser, width: int = 1500, height: int = 1000):
+    """A page in a fresh browser context that records every request leaving the machine."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="es-GT", accept_downloads=True)
     page = context.new_page()
     page.outside_requests = []
     page.on("request", lambda r: page.outside_requests.append(r.url)
             if not r.url.split("://", 1)[-1].startswith(("127.0.0.1", "localhost")) and
             not r.url.startswith(("data:", "blob:")) else None)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
-def wait_ready(page) -> None:
-    """Until the sidebar counter is drawn and no script run is pending."""
-    page.wait_for_selector(".conteo", timeout=60_000)
+@pytest.fixture
+def projector(browser):
+    """A page the size of a meeting-room projector: 1280×720."""
+    page = new_page(browser, 1280, 720)
+    yield page
+    page.context.close()
+
+
+def wait_ready(page, counter: bool = True) -> None:
+    """Until the page is drawn (with the sidebar counter on data pages) and no script run is pending."""
+    page.wait_for_selector(".conteo" if counter else "[data-testid=stMain] h1", timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+    page.wait_for_timeout(300)
 
 
 def counter(page) -> str:

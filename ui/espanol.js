@@ -1,0 +1,149 @@
+// Streamlit's own controls (sidebar, pickers, uploader, dialogs, status) speak English and offer no
+// language setting. This script, injected by dashboard.py, puts their visible text and their accessible
+// names (aria-label, title, placeholder) into Spanish as they appear, and marks the page as Spanish so
+// screen readers pronounce it right. Only the fixed wording of the framework is translated; data is
+// never touched (a value equal to an English phrase would need to be one of these exact strings).
+(() => {
+  if (window.__tableroEspanol) return;
+  window.__tableroEspanol = true;
+  document.documentElement.lang = "es";
+
+  const EXACT = {
+    "Skip to main content": "Saltar al contenido principal",
+    "Sidebar": "Barra lateral",
+    "Collapse sidebar": "Ocultar la barra lateral",
+    "Expand sidebar": "Mostrar la barra lateral",
+    "App pages": "Páginas del tablero",
+    "Main menu": "Menú principal",
+    "Link to heading": "Enlace a este título",
+    "Open": "Abrir",
+    "Close": "Cerrar",
+    "Clear all": "Quitar todo",
+    "Clear value": "Borrar",
+    "Select all": "Elegir todo",
+    "Deselect": "Quitar",
+    "No results": "Sin resultados",
+    "view more": "ver más",
+    "View more": "Ver más",
+    "Choose date": "Elegir fecha",
+    "Choose date range": "Elegir un rango de fechas",
+    "Previous month": "Mes anterior",
+    "Next month": "Mes siguiente",
+    "Increment": "Aumentar",
+    "Decrement": "Disminuir",
+    "Copy to clipboard": "Copiar",
+    "Copied!": "¡Copiado!",
+    "Copied": "Copiado",
+    "Upload": "Elegir archivo",
+    "Browse files": "Elegir archivo",
+    "file upload": "cargar archivo",
+    "Drag and drop file here": "Arrastre el archivo aquí",
+    "Drag and drop a file here": "Arrastre el archivo aquí",
+    "Page not found": "Página no encontrada",
+    "Connection error": "Sin conexión con el servidor",
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+      "Se perdió la conexión. Espere a que el tablero se reconecte y vuelva a intentarlo.",
+    "Please wait...": "Espere, por favor…",
+    "Running...": "Procesando…",
+    "Running": "Procesando",
+    "Stop": "Detener",
+    "Stop script": "Detener",
+    "Multiselect": "Selección múltiple",
+    "Multiselect options": "Opciones",
+    "Selectbox": "Lista",
+    "Selectbox options": "Opciones",
+    "Menu": "Menú",
+    "Fullscreen": "Pantalla completa",
+    "Close fullscreen": "Salir de pantalla completa",
+    "Download as CSV": "Descargar como CSV",
+    "Search": "Buscar",
+    "dd / mm / yyyy": "dd / mm / aaaa",
+    "yyyy": "aaaa",
+    "DD/MM/YYYY": "DD/MM/AAAA",
+  };
+  const MONTHS = {January: "enero", February: "febrero", March: "marzo", April: "abril", May: "mayo",
+    June: "junio", July: "julio", August: "agosto", September: "septiembre", October: "octubre",
+    November: "noviembre", December: "diciembre"};
+  const DAYS = {Sunday: "domingo", Monday: "lunes", Tuesday: "martes", Wednesday: "miércoles", Thursday: "jueves",
+    Friday: "viernes", Saturday: "sábado"};
+  const SHORT_DAYS = {Su: "do", Mo: "lu", Tu: "ma", We: "mi", Th: "ju", Fr: "vi", Sa: "sá"};
+  const dateWords = (text) => text
+    .replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
+      (m) => MONTHS[m])
+    .replace(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g, (d) => DAYS[d]);
+  const PATTERNS = [
+    [/^Help for (.+)$/s, (m) => `Ayuda sobre ${m[1]}`],
+    [/^Remove (.+)$/s, (m) => `Quitar ${m[1]}`],
+    [/^Shortcut (.+)$/s, (m) => `Atajo ${m[1]}`],
+    [/^day, (.+)$/s, (m) => `día, ${m[1]}`],
+    [/^month, (.+)$/s, (m) => `mes, ${m[1]}`],
+    [/^year, (.+)$/s, (m) => `año, ${m[1]}`],
+    [/^Upload (.+)$/s, (m) => `Cargar ${m[1]}`],
+    [/^(.*?)\s*([\d.]+\s?[KMG]B) per file(.*)$/s, (m) => `${m[1]}Hasta ${m[2].replace("MB", " MB")} por archivo${m[3]}`],
+    [/^Drag and drop (.+) here$/s, () => "Arrastre el archivo aquí"],
+    [/^(.*)\. Running the app's main page\.$/s,
+      () => "La página pedida no existe. Se muestra la página principal del tablero."],
+    [/^You have requested page (.+), but no corresponding file was found in the app's pages directory\..*$/s,
+      () => "La página pedida no existe. Se muestra la página principal del tablero."],
+    [/^(Choose|Selected)\b.*\d{4}/s, (m) => dateWords(m[0])
+      .replace(/^Choose /, "Elegir ").replace(/^Selected /, "Elegida: ")
+      .replace(/(\d+)(st|nd|rd|th)\b/g, "$1").replace(/ It's available\.?/, "").replace(/ It's not available\.?/, " (no disponible)")],
+    [/^(January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?$/,
+      (m) => dateWords(m[0])],
+  ];
+
+  const translate = (text) => {
+    if (!text) return null;
+    const trimmed = text.trim();
+    if (Object.prototype.hasOwnProperty.call(EXACT, trimmed)) return text.replace(trimmed, EXACT[trimmed]);
+    for (const [pattern, build] of PATTERNS) {
+      const match = trimmed.match(pattern);
+      if (match) return text.replace(trimmed, build(match));
+    }
+    return null;
+  };
+
+  const ATTRIBUTES = ["aria-label", "title", "placeholder", "aria-description", "alt"];
+  // Where the dashboard writes data (descriptions, file names, chart labels): never translated.
+  const DATA = '[data-testid="stMarkdown"], [data-testid="stCaptionContainer"], [data-testid="stCode"], ' +
+    '[data-testid="stText"], .js-plotly-plot, [data-testid="stTable"], [data-testid="stDataFrame"]';
+  const inCalendar = (node) => node.parentElement && node.parentElement.closest('[data-baseweb="calendar"]');
+
+  const fixElement = (element) => {
+    for (const name of ATTRIBUTES) {
+      const value = element.getAttribute && element.getAttribute(name);
+      const spanish = translate(value);
+      if (spanish !== null && spanish !== value) element.setAttribute(name, spanish);
+    }
+  };
+  const fixText = (node) => {
+    if (node.parentElement && node.parentElement.closest(DATA)) return;
+    const value = node.nodeValue;
+    let spanish = translate(value);
+    if (spanish === null && inCalendar(node)) {
+      const trimmed = value.trim();
+      if (SHORT_DAYS[trimmed]) spanish = value.replace(trimmed, SHORT_DAYS[trimmed]);
+      else if (MONTHS[trimmed]) spanish = value.replace(trimmed, MONTHS[trimmed]);
+    }
+    if (spanish !== null && spanish !== value) node.nodeValue = spanish;
+  };
+  const fixTree = (root) => {
+    if (root.nodeType === Node.TEXT_NODE) { fixText(root); return; }
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    fixElement(root);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) fixText(node); else fixElement(node);
+    }
+  };
+
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === "attributes") fixElement(mutation.target);
+      else if (mutation.type === "characterData") fixText(mutation.target);
+      else mutation.addedNodes.forEach(fixTree);
+    }
+  }).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ATTRIBUTES});
+  fixTree(document.body);
+})();
