@@ -7,7 +7,7 @@ reason (`FileRefused`), never an arbitrary exception.
 """
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import python_calamine
@@ -26,10 +26,17 @@ _SNIFF_RECORDS = 60
 
 @dataclass
 class Sheet:
-    """A sheet as a grid: rows[i][j] is the cell on spreadsheet row i+1, column j+1."""
+    """A sheet as a grid: rows[i][j] is the cell on spreadsheet row i+1, column j+1.
+
+    Rows stop at their last non-blank cell and the grid at its last non-blank row, so a
+    sheet formatted out to column XFD costs what its data costs. `merged` lists the merged
+    blocks as (first row, first column, last row, last column), 0-based and inclusive;
+    only the top-left cell of a block holds its value.
+    """
 
     name: str
     rows: list[list]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def read_workbook(data: bytes, filename: str) -> list[Sheet]:
@@ -60,8 +67,9 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
         for meta in workbook.sheets_metadata:
             if str(meta.typ) != str(python_calamine.SheetTypeEnum.WorkSheet):
                 continue
-            rows = workbook.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(meta.name, rows))
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = _grid(sheet)
+            sheets.append(Sheet(meta.name, rows, _merged_blocks(sheet, len(rows))))
     except python_calamine.PasswordError:
         raise FileRefused("El libro está protegido con contraseña. Quite la contraseña y vuelva a cargarlo.") from None
     except BaseException as exc:  # calamine may raise pyo3 panics, which are BaseException
@@ -74,6 +82,81 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
     if not sheets:
         raise FileRefused("El libro no contiene hojas de cálculo con datos.")
     return sheets
+
+
+def _blank(value) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def _filled_width(row: list, hint: int) -> int:
+    """Index after the last non-blank cell. Cells past `hint` (the widest filled row so far)
+    are checked in bulk first: a row declared 16,384 cells wide is nearly always blank there."""
+    end = len(row)
+    if end > hint:
+        tail = row[hint:]
+        if tail.count("") == len(tail) or all(_blank(v) for v in set(tail)):
+            end = hint
+    while end and _blank(row[end - 1]):
+        end -= 1
+    return end
+
+
+def trimmed(rows) -> list[list]:
+    """Rows without their trailing blank cells, and no blank rows after the last filled one.
+
+    Formulas that return "" filled down a template, or a stray space far to the right,
+    declare a used range far larger than the data; trimming each row as it is read
+    keeps the grid (and everything after it) the size of the data.
+    """
+    grid, blank_run, widest = [], 0, 0
+    for row in rows:
+        end = _filled_width(row, widest)
+        if not end:
+            blank_run += 1
+            continue
+        if blank_run:
+            grid.extend([] for _ in range(blank_run))
+            blank_run = 0
+        widest = max(widest, end)
+        grid.append(row if end == len(row) else row[:end])
+    return grid
+
+
+def _grid(sheet) -> list[list]:
+    """A calamine sheet as rows from spreadsheet row 1 and column A, trimmed.
+
+    `iter_rows` streams rows (a dense `to_python` of a range declared out to XFD would
+    build millions of empty cells). Which row and column it starts from is restored from
+    the sheet's extent, so row numbers stay the ones Excel shows.
+    """
+    if sheet.start is None or sheet.end is None:
+        return []
+    last_row, last_column = sheet.end
+    seen = {"rows": 0, "width": last_column + 1}
+
+    def counted():
+        for row in sheet.iter_rows():
+            if not seen["rows"]:
+                seen["width"] = len(row)
+            seen["rows"] += 1
+            yield row
+
+    grid = trimmed(counted())
+    leading = [[] for _ in range(max(0, last_row + 1 - seen["rows"]))]
+    pad = [""] * max(0, last_column + 1 - seen["width"])
+    if pad:
+        grid = [pad + row if row else row for row in grid]
+    return leading + grid
+
+
+def _merged_blocks(sheet, height: int) -> list[tuple[int, int, int, int]]:
+    """Merged blocks within the data (a block may be declared far below the last row)."""
+    blocks = []
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+        bottom = min(bottom, height - 1)
+        if top <= bottom and (bottom > top or right > left):
+            blocks.append((top, left, bottom, right))
+    return blocks
 
 
 def decode_text(data: bytes) -> str:
@@ -134,7 +217,7 @@ def _read_text_table(data: bytes, filename: str) -> list[list]:
     delimiter = sniff_delimiter(text)
     try:
         csv.field_size_limit(10_000_000)
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = trimmed(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise FileRefused(f"El archivo de texto «{filename}» no es un CSV válido ({exc}).") from None
     return rows

@@ -1,4 +1,6 @@
 """Reading every format field teams send, and refusing what cannot be read."""
+import io
+
 import pytest
 
 from analysis.errors import FileRefused
@@ -64,3 +66,32 @@ def test_truncated_xlsx_is_refused():
     data = simple_xlsx([need()])
     with pytest.raises(FileRefused):
         read_workbook(data[: len(data) // 2], "cortado.xlsx")
+
+
+def test_a_sheet_formatted_out_to_column_xfd_reads_as_its_data():
+    import openpyxl
+    from openpyxl.styles import PatternFill
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    for i in range(300):
+        sheet.append(need(necesidad=f"Necesidad {i}"))
+        sheet.cell(i + 2, 16384, " ")  # a stray space in column XFD on every row
+    for row in range(400, 3000):  # thousands of styled, empty rows below the data
+        sheet.cell(row, 1).fill = PatternFill("solid", fgColor="FFFF00")
+        sheet.cell(row, 2).value = ""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    (read,) = read_workbook(buffer.getvalue(), "formateado.xlsx")
+    assert len(read.rows) == 301
+    assert max(len(row) for row in read.rows) == len(HEADER)
+
+
+def test_data_not_starting_in_a1_keeps_excel_row_and_column_positions():
+    from tests.builders import xlsx
+    data = xlsx({"Hoja1": [[], [], [None, None, "Departamento", "Necesidad"], [None, None, "Petén", "Patrullas"]]},
+                merges={"Hoja1": ["C5:C7"]})
+    (sheet,) = read_workbook(data, "a.xlsx")
+    assert sheet.rows[2] == ["", "", "Departamento", "Necesidad"]
+    assert sheet.rows[3] == ["", "", "Petén", "Patrullas"]
+    assert sheet.merged == []  # a merged block wholly below the data is no block of it
