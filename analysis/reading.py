@@ -1,18 +1,20 @@
 """Reading spreadsheet bytes into raw grids of cells, one per sheet.
 
 Everything a field team may send goes through here: Excel and LibreOffice workbooks
-(through python-calamine) and CSV/TXT exports in whatever encoding and separator an
-old Excel produced. Anything that cannot be read is refused whole with a Spanish
+(through python-calamine), HTML pages saved as `.xls` by government web systems, and
+CSV/TXT exports in whatever encoding and separator an old Excel produced. Anything that cannot be read is refused whole with a Spanish
 reason (`FileRefused`), never an arbitrary exception.
 """
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import python_calamine
 
 from analysis.errors import FileRefused
+from analysis.html_tables import has_table, html_layout
 
 WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -22,6 +24,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_RECORDS = 60
+_HTML_STARTS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta", b"<style", b"<title")
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 @dataclass
@@ -46,13 +50,9 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
     extension = PurePath(filename).suffix.lower()
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         return _read_binary_workbook(data)
+    if _is_html(data):
+        return [_read_html(data, filename)]
     if extension in WORKBOOK_EXTENSIONS:
-        head = data[:512].lstrip().lower()
-        if head.startswith((b"<html", b"<!doctype html", b"<table")):
-            raise FileRefused(
-                f"El archivo «{filename}» es una página web (HTML) con extensión {extension}, no una hoja "
-                "de cálculo. Ábralo en Excel y guárdelo como libro de Excel (.xlsx)."
-            )
         raise FileRefused(
             f"El archivo «{filename}» no es un libro de Excel u OpenDocument válido (puede estar dañado "
             "o incompleto). Ábralo en Excel o LibreOffice y guárdelo de nuevo como .xlsx."
@@ -82,6 +82,42 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
     if not sheets:
         raise FileRefused("El libro no contiene hojas de cálculo con datos.")
     return sheets
+
+
+def _is_html(data: bytes) -> bool:
+    """A web page, whatever its extension says (BOM, XML declaration and comments before the tag allowed)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower().replace(b"\x00", b"")
+    if head.startswith(b"<?xml") or head.startswith(b"<!--"):
+        return b"<html" in head or b"<table" in head
+    return head.startswith(_HTML_STARTS)
+
+
+def _read_html(data: bytes, filename: str) -> Sheet:
+    """An HTML page as the one sheet Excel would show (see `analysis.html_tables`)."""
+    text = _decode_html(data)
+    if not has_table(text):
+        raise FileRefused(
+            f"El archivo «{filename}» es una página web (HTML) sin ninguna tabla: puede ser una página de error "
+            "del sistema que lo exportó. Vuelva a exportarlo o ábralo en Excel para revisar qué contiene."
+        )
+    try:
+        rows, merged = html_layout(text)
+    except Exception:  # html.parser is lenient; this is a last guard against a page it cannot take
+        raise FileRefused(f"No se pudo leer la página web (HTML) «{filename}». Ábrala en Excel y guárdela como "
+                          ".xlsx.") from None
+    grid = trimmed(rows)
+    return Sheet(PurePath(filename).stem or "Hoja1", grid, _clamped(merged, len(grid)))
+
+
+def _decode_html(data: bytes) -> str:
+    """The page's text in the encoding it declares (meta charset or XML declaration), else as a CSV is decoded."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        if declared := _CHARSET.search(data[:4096]):
+            try:
+                return data.decode(declared[1].decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_text(data)
 
 
 def _blank(value) -> bool:
@@ -150,9 +186,14 @@ def _grid(sheet) -> list[list]:
 
 
 def _merged_blocks(sheet, height: int) -> list[tuple[int, int, int, int]]:
+    return _clamped([(top, left, bottom, right) for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()],
+                    height)
+
+
+def _clamped(merged, height: int) -> list[tuple[int, int, int, int]]:
     """Merged blocks within the data (a block may be declared far below the last row)."""
     blocks = []
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+    for top, left, bottom, right in merged:
         bottom = min(bottom, height - 1)
         if top <= bottom and (bottom > top or right > left):
             blocks.append((top, left, bottom, right))

@@ -61,3 +61,16 @@ def ods(rows: list[list], header: list[str] = HEADER) -> bytes:
 
 
 DATE = dt.datetime(2017, 11, 9)
+
+
+def html_xls(rows: list[list], header: list[str] = HEADER, before: str = "", charset: str = "utf-8") -> bytes:
+    """A web system's «export to Excel»: an HTML table (entities and all) meant to be saved as .xls."""
+    import html
+
+    def cells(tag, values):
+        return "".join(f"<{tag}>{html.escape(str(v), quote=False).encode('ascii', 'xmlcharrefreplace').decode()}"
+                       f"</{tag}>" for v in values)
+    body = "".join(f"<tr>{cells('td', row)}</tr>\n" for row in rows)
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body>'
+            f"{before}<table border=1><tr>{cells('th', header)}</tr>\n{body}</table></body></html>")
+    return page.encode(charset)

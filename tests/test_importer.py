@@ -123,3 +123,17 @@ def test_english_headers_from_partners_with_spanish_values(store):
                                                    "Contrabando por pasos no controlados", "Media", "Ejército",
                                                    "En seguimiento")
     assert stored.fecha.date().isoformat() == "2017-11-09"
+
+
+def test_html_table_exported_as_xls_by_a_web_system(store):
+    from tests.builders import html_xls
+    rows = [need(departamento="Sacatepéquez", municipio="Antigua Guatemala", necesidad="Señalización vial"),
+            need(departamento="Quiché", necesidad="Linchamientos")]
+    report = import_file(store, html_xls(rows, charset="windows-1252", before="<h2>Sistema de seguimiento</h2>"),
+                         "exportacion.xls")
+    assert (report.rows_imported, report.rows_rejected) == (2, 0)
+    stored = store.needs()
+    assert list(stored["departamento"]) == ["Sacatepéquez", "Quiché"]
+    assert list(stored["necesidad"]) == ["Señalización vial", "Linchamientos"]
+    assert list(stored["fila"]) == [3, 4]  # the heading above the table is row 1, as Excel shows it
+    assert stored["fecha"].dt.strftime("%d/%m/%Y").tolist() == ["09/11/2017"] * 2

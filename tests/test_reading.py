@@ -52,7 +52,7 @@ def test_xlsm_is_read_like_xlsx():
 @pytest.mark.parametrize("data,name,expected", [
     (b"", "vacio.xlsx", "vacío"),
     (b"PK\x03\x04 not really a zip", "roto.xlsx", "dañado"),
-    (b"<html><table><tr><td>x</td></tr></table></html>", "web.xls", "página web"),
+    (b"<html><body><p>Su sesi&oacute;n ha expirado</p></body></html>", "web.xls", "sin ninguna tabla"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.csv", "binarios"),
     (b"just some text", "nota.xlsx", "no es un libro"),
 ])
@@ -95,3 +95,24 @@ def test_data_not_starting_in_a1_keeps_excel_row_and_column_positions():
     assert sheet.rows[2] == ["", "", "Departamento", "Necesidad"]
     assert sheet.rows[3] == ["", "", "Petén", "Patrullas"]
     assert sheet.merged == []  # a merged block wholly below the data is no block of it
+
+
+def test_html_table_saved_as_xls_is_read_like_a_sheet_with_entities_decoded():
+    page = ("<html><head><meta charset='windows-1252'></head><body><h3>Reporte del sistema</h3>"
+            "<table><tr><th>Departamento</th><th>&Aacute;mbito</th><th>Necesidad</th></tr>"
+            "<tr><td>Pet&eacute;n</td><td>Seguridad&nbsp;Interior</td><td>Falta de patrullas<br>nocturnas</td></tr>"
+            "</table></body></html>").encode("cp1252")
+    (sheet,) = read_workbook(page, "reporte.xls")
+    assert sheet.name == "reporte"
+    assert sheet.rows == [["Reporte del sistema"], ["Departamento", "Ámbito", "Necesidad"],
+                          ["Petén", "Seguridad\xa0Interior", "Falta de patrullas\nnocturnas"]]
+
+
+def test_html_cells_spanning_rows_and_columns_are_merged_blocks():
+    page = (b"<table><tr><th colspan=2>UBICACI&Oacute;N</th><th rowspan=2>Necesidad</th></tr>"
+            b"<tr><th>Departamento</th><th>Municipio</th></tr>"
+            b"<tr><td rowspan=2>Pet&eacute;n</td><td>Flores</td><td>Patrullas</td></tr>"
+            b"<tr><td>San Benito</td><td>Extorsiones</td></tr></table>")
+    (sheet,) = read_workbook(page, "a.xls")
+    assert sheet.rows[3] == ["", "San Benito", "Extorsiones"]  # the spanned cell is left to the merged block
+    assert sorted(sheet.merged) == [(0, 0, 0, 1), (0, 2, 1, 2), (2, 0, 3, 0)]
