@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.errors import FileRefused, MissingColumns
-from analysis.reading import read_workbook
+from analysis.reading import Sheet, read_workbook
 from analysis.store import DuplicateUpload, NewUpload, Store
-from analysis.tables import Table, find_table
+from analysis.summaries import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
+from analysis.tables import Table, find_tables
 from analysis.validation import NEED_COLUMNS, Problem, validate_table
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
@@ -88,26 +89,74 @@ def _missing_place(table: Table) -> str | None:
     )
 
 
+_SUMMARY_NOTES = {
+    PIVOT: "Omitida: es una tabla dinámica (un resumen), no una lista de necesidades.",
+    COUNT: "Omitida: es un conteo (un resumen), no una lista de necesidades.",
+    SUMMARY_SHEET: "Omitida: es una hoja de resumen; las necesidades se leen de las otras hojas.",
+}
+
+
+def _entry(sheet: str, table: Table | None, note: str) -> dict:
+    """What the upload page and the history say about one sheet, or one table of a sheet."""
+    return {"hoja": sheet, "fila_encabezado": table.header_row if table else None,
+            "filas": len(table.rows) if table else 0, "nota": note}
+
+
+@dataclass
+class _Contents:
+    """The tables of needs of a workbook and what was done with each sheet and table."""
+
+    tables: list[Table] = field(default_factory=list)
+    entries: list[dict] = field(default_factory=list)  # per sheet, or per table of a sheet with tables
+    table_entries: list[dict] = field(default_factory=list)  # the entry of each table in `tables`
+    summaries: int = 0  # sheets and tables skipped as summaries
+
+
+def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
+    """Sort every table into needs, summaries and empty tables.
+
+    A sheet named as a summary («Resumen», «TD Nivel») is read only when no other sheet holds needs.
+    """
+    found = [(sheet, find_tables(sheet, overrides)) for sheet in sheets]
+    elsewhere = any(t.rows and t.summary is None for sheet, tables in found if not is_summary_sheet_name(sheet.name)
+                    for t in tables)
+    contents = _Contents()
+    for sheet, tables in found:
+        named_summary = elsewhere and is_summary_sheet_name(sheet.name)
+        if not tables:
+            summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
+            contents.summaries += summary is not None
+            contents.entries.append(_entry(sheet.name, None, _SUMMARY_NOTES[summary] if summary else
+                                           "Omitida: no contiene una tabla de necesidades."))
+            continue
+        for table in tables:
+            summary = table.summary or (SUMMARY_SHEET if named_summary else None)
+            if summary:
+                contents.summaries += 1
+                contents.entries.append(_entry(sheet.name, table, _SUMMARY_NOTES[summary]))
+            elif not table.rows:
+                contents.entries.append(_entry(sheet.name, table, "Omitida: la tabla no tiene filas de datos."))
+            else:
+                entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "")
+                contents.tables.append(table)
+                contents.entries.append(entry)
+                contents.table_entries.append(entry)
+    return contents
+
+
 def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None) -> Analysis:
     """Read and validate a file without storing anything; raises FileRefused."""
     sheets = read_workbook(data, filename)
-    tables, summaries = [], []
-    for sheet in sheets:
-        table = find_table(sheet, overrides)
-        if table is None:
-            summaries.append({"hoja": sheet.name, "fila_encabezado": None, "filas": 0,
-                              "nota": "Omitida: no contiene una tabla de necesidades."})
-            continue
-        if not table.rows:
-            summaries.append({"hoja": sheet.name, "fila_encabezado": table.header_row, "filas": 0,
-                              "nota": "Omitida: la tabla no tiene filas de datos."})
-            continue
-        tables.append(table)
-        summaries.append({"hoja": sheet.name, "fila_encabezado": table.header_row, "filas": len(table.rows),
-                          "nota": ""})
+    contents = _contents(sheets, overrides)
+    tables = contents.tables
     if not tables:
         names = ", ".join(f"«{s.name}»" for s in sheets)
-        if any(s["fila_encabezado"] for s in summaries):
+        if contents.summaries:
+            raise FileRefused(
+                f"El archivo solo contiene resúmenes (tablas dinámicas o conteos), no la lista de necesidades "
+                f"(hojas revisadas: {names}). Cargue el archivo que tiene una fila por necesidad."
+            )
+        if any(e["fila_encabezado"] for e in contents.entries):
             raise FileRefused(f"La tabla de necesidades no tiene filas de datos (hojas revisadas: {names}).")
         raise FileRefused(
             f"No se encontró una tabla de necesidades en {names}. La tabla necesita una fila de encabezados "
@@ -119,11 +168,11 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
     validated = [validate_table(t) for t in tables]
     frames = [v.needs for v in validated if not v.needs.empty]
     needs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(NEED_COLUMNS))
-    for summary, result in zip([s for s in summaries if s["filas"]], validated):
-        summary["aceptadas"] = len(result.needs)
-        summary["rechazadas"] = result.rows_rejected
+    for entry, result in zip(contents.table_entries, validated):
+        entry["aceptadas"] = len(result.needs)
+        entry["rechazadas"] = result.rows_rejected
     return Analysis(
-        filename=filename, sha256=sha256_of(data), content=data, tables=tables, sheets=summaries, needs=needs,
+        filename=filename, sha256=sha256_of(data), content=data, tables=tables, sheets=contents.entries, needs=needs,
         problems=[p for v in validated for p in v.problems],
         rows_rejected=sum(v.rows_rejected for v in validated),
         rows_warned=sum(v.rows_warned for v in validated),

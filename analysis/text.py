@@ -16,22 +16,29 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 # Characters that print as nothing (Unicode category Cf: zero-width spaces and joiners, soft
 # hyphen, BOM, direction marks, tags): removed, never turned into a space, so «Pe\u200bten» is «Peten».
-INVISIBLE = {cp: None for cp in chain(range(0x10000), range(0xE0000, 0xE0080))
-             if unicodedata.category(chr(cp)) == "Cf"}
+INVISIBLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in chain(range(0x10000), range(0xE0000, 0xE0080))
+                                     if unicodedata.category(chr(cp)) == "Cf") + "]")
+
+
+def without_invisible(text: str) -> str:
+    # isprintable() is false for every invisible character (and for non-ASCII spaces): the
+    # common clean text skips the search.
+    return text if text.isprintable() else INVISIBLE.sub("", text)
 
 
 def visible(text: str) -> str:
     """Text without invisible characters and with accents composed (NFC), as people see it."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+    text = without_invisible(text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def normalize(value: object) -> str:
     """Lower-case ASCII key: accents, punctuation and extra spaces removed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKD", str(value).translate(INVISIBLE))
+    text = unicodedata.normalize("NFKD", without_invisible(str(value)))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return _NON_ALNUM.sub(" ", text).strip()
 
@@ -52,6 +59,6 @@ def clean_cell(value: object) -> str:
 def normalize_series(values: pd.Series) -> pd.Series:
     """`normalize` for a whole column at once (vectorised, each distinct value once)."""
     distinct = pd.Series(values.unique()).astype(str)
-    keys = (distinct.str.translate(INVISIBLE).str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+    keys = (distinct.map(without_invisible).str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
             .str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip())
     return values.map(dict(zip(values.unique(), keys))).astype(str)

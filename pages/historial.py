@@ -40,7 +40,8 @@ table = pd.DataFrame({
     "Archivo": uploads["filename"],
     "Cargado": uploads["uploaded_at"].map(format_datetime),
     "Por": uploads["uploaded_by"],
-    "Hojas": uploads["sheets"].map(lambda sheets: ", ".join(s["hoja"] for s in sheets if s.get("filas"))),
+    "Hojas": uploads["sheets"].map(lambda sheets: ", ".join(dict.fromkeys(s["hoja"] for s in sheets
+                                                                          if "aceptadas" in s))),
     "Importadas": uploads["rows_imported"],
     "Rechazadas": uploads["rows_rejected"],
     "Advertencias": uploads["rows_warned"],

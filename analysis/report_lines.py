@@ -1,0 +1,51 @@
+"""Lines of a sheet that belong to the report, not to its data.
+
+A table printed as a report repeats on every page its title, its header and a
+«Página 3 de 6» line, and ends with a TOTAL or «Total de registros: 25» line and
+footnotes («Fuente: …»). None of them is a need; these rules recognise them by what
+they say, so they are skipped wherever they fall.
+"""
+import re
+
+from analysis.text import normalize
+
+_TOTAL = re.compile(
+    r"^(?:sub ?total(?:es)?|total(?:es)?|gran total|suma(?: total)?|total general|conteo"
+    r"|(?:numero|cantidad|no|n|nro|num) de (?:necesidades|filas|registros|casos))"
+    r"(?: (?:de )?(?:necesidades|filas|registros|general|casos))?(?: \d+)*$"
+)
+_NOTE_PREFIXES = ("nota", "notas", "fuente", "elaborado", "elaboracion", "observacion", "observaciones", "impreso",
+                  "fecha de impresion", "generado", "reporte generado", "printed", "generated")
+# «Página 3 de 6», «Pág. 3/6», «Page 3 of 6», «Hoja 2», «Folio 14», «- 3 -».
+_PAGE = re.compile(r"^(?:pagina|pag|page|hoja|folio|p) ?\d+(?: (?:de |of )?\d+)?$")
+_DASHED_NUMBER = re.compile(r"^[-–—]\s*\d+\s*[-–—]$")
+
+
+def is_page_marker(cell: str) -> bool:
+    return bool(_PAGE.match(normalize(cell)) or _DASHED_NUMBER.match(cell))
+
+
+def is_total_or_note(cells: list[str]) -> bool:
+    """A TOTAL line (with or without its numbers) or a footnote; also true for a blank row."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return True
+    keys = [normalize(c) for c in filled]
+    if any(_TOTAL.match(k) for k in keys):
+        return True
+    return len(filled) == 1 and (keys[0].startswith(_NOTE_PREFIXES) or filled[0].startswith("*"))
+
+
+def is_page_line(cells: list[str], necesidad_index: int) -> bool:
+    """A page header or footer: a page marker with at most two other cells (the report's
+    name, a printing date) and no description."""
+    filled = [(i, c) for i, c in enumerate(cells) if c]
+    markers = [i for i, c in filled if is_page_marker(c)]
+    if not markers or len(filled) - len(markers) > 2:
+        return False
+    return all(i in markers or i != necesidad_index for i, _ in filled)
+
+
+def line_key(cells: list[str]) -> tuple[str, ...]:
+    """What a line says, wherever its cells sit: to recognise a title repeated on every page."""
+    return tuple(normalize(c) for c in cells if c)
