@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import reference
 from analysis.columns import FIELD_LABELS
-from analysis.dates import parse_fecha
+from analysis.dates import month_first_evidence, parse_fecha, parse_month
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.tables import Table
 from analysis.text import clean_cell, normalize, normalize_series
@@ -118,6 +118,25 @@ def _institucion(text: str) -> str:
     return text.upper() if normalize(text) in _INSTITUTION_ACRONYMS else text
 
 
+def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) -> pd.Series:
+    """Each distinct date read once: day first unless the column proves to be month first, a month
+    alone («noviembre 2017») as its first day; one sheet-level warning for each of those readings."""
+    distinct = [v for v in column.unique() if v]
+    evidence = month_first_evidence(distinct)
+    days = {v: parse_fecha(v, month_first=evidence is not None) for v in distinct}
+    months = {v: month for v, day in days.items() if day is None and (month := parse_month(v))}
+    if evidence:
+        problems.append(Problem("warning", sheet, None, header, evidence,
+                                f"La columna «{header}» escribe las fechas con el mes primero (p. ej. «{evidence}»): "
+                                "se leyeron como mes/día/año."))
+    if months:
+        count, example = int(column.isin(list(months)).sum()), next(iter(months))
+        problems.append(Problem("warning", sheet, None, header, example,
+                                f"{count} {'fecha indica' if count == 1 else 'fechas indican'} solo el mes y el año "
+                                f"(p. ej. «{example}»): se guarda{'' if count == 1 else 'n'} como el día 1 de ese mes."))
+    return column.map({**days, **months, "": None})
+
+
 def validate_table(table: Table) -> ValidatedTable:
     """Canonical needs of a table plus every error and warning, by spreadsheet row."""
     text = {name: _text_column(table, name) for name in FIELD_LABELS if name != "region"}
@@ -186,8 +205,7 @@ def validate_table(table: Table) -> ValidatedTable:
              "Prioridad no reconocida (use Alta, Media o Baja): se deja vacía.")
     out["prioridad"] = out["prioridad"].fillna("")
 
-    dates = {v: parse_fecha(v) if v else None for v in frame["fecha"].unique()}
-    out["fecha"] = frame["fecha"].map(dates)
+    out["fecha"] = _dates(frame["fecha"], table.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
         flag(position, "warning", "fecha", frame.at[position, "fecha"],
              "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")
