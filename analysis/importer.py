@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.errors import FileRefused, MissingColumns
+from analysis.formatting import format_int
 from analysis.reading import Sheet, read_workbook
-from analysis.store import DuplicateUpload, NewUpload, Store
+from analysis.store import DuplicateUpload, NewUpload, NotReplaceable, Overlap, Store
 from analysis.summaries import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
 from analysis.tables import Table, find_tables
 from analysis.validation import NEED_COLUMNS, Problem, validate_table
@@ -56,6 +57,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     reason: str | None = None  # why the whole file was refused or aborted
     aborted: bool = False  # refused by --strict because some rows had errors
+    replaced_upload_id: int | None = None  # the earlier upload this one replaced (hidden, restorable)
+    overlap: Overlap | None = None  # the earlier upload already holding most of these needs
 
     @property
     def exit_code(self) -> int:
@@ -70,6 +73,9 @@ class ImportReport:
             "rows_imported": self.rows_imported, "rows_rejected": self.rows_rejected,
             "rows_warned": self.rows_warned, "columns": self.columns,
             "problems": [p.as_dict() for p in self.problems],
+            "replaced_upload_id": self.replaced_upload_id,
+            "overlap": ({"upload_id": self.overlap.upload_id, "filename": self.overlap.filename,
+                         "rows": self.overlap.rows} if self.overlap else None),
         }
 
 
@@ -179,14 +185,35 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
     )
 
 
+def overlap_message(overlap: Overlap, rows: int) -> str:
+    """«25 de estas 30 filas ya están en la carga n.º 3, «taller_occidente.csv».»"""
+    if overlap.rows >= rows:
+        these = "La fila ya está" if rows == 1 else f"Las {format_int(rows)} filas ya están"
+    else:
+        these = f"{format_int(overlap.rows)} de estas {format_int(rows)} filas ya " + (
+            "está" if overlap.rows == 1 else "están")
+    return f"{these} en la carga n.º {overlap.upload_id}, «{overlap.filename}»."
+
+
+def replace_refusal(upload_id: int) -> str:
+    return (f"No se puede reemplazar la carga n.º {upload_id}: no existe o ya está eliminada. "
+            "No se guardó nada.")
+
+
 def store_analysis(store: Store, analysis: Analysis, *, user: str | None = None, is_sample: bool = False,
-                   strict: bool = False, dry_run: bool = False) -> ImportReport:
-    """Store an analysed file (all or nothing) and report what happened."""
+                   strict: bool = False, dry_run: bool = False, replace: int | None = None) -> ImportReport:
+    """Store an analysed file (all or nothing) and report what happened.
+
+    `replace` names an earlier upload the file corrects: it is hidden in the same transaction.
+    Without it, the report names the earlier upload that already holds most of these needs.
+    """
     report = ImportReport(
         file=analysis.filename, sha256=analysis.sha256, status=IMPORTED, rows_imported=len(analysis.needs),
         rows_rejected=analysis.rows_rejected, rows_warned=analysis.rows_warned,
         columns=analysis.column_mapping, problems=analysis.problems,
     )
+    if replace is None and not is_sample and (overlaps := store.overlaps(analysis.needs)):
+        report.overlap = overlaps[0]
     if strict and analysis.rows_rejected:
         report.status, report.rows_imported, report.aborted = REJECTED, 0, True
         report.reason = (f"Importación cancelada (modo estricto): {analysis.rows_rejected} filas tienen errores. "
@@ -205,9 +232,13 @@ def store_analysis(store: Store, analysis: Analysis, *, user: str | None = None,
         problems=[p.as_dict() for p in analysis.problems], is_sample=is_sample,
     )
     try:
-        report.upload_id = store.add_upload(new, analysis.needs)
+        report.upload_id = store.add_upload(new, analysis.needs, replaces=replace)
     except DuplicateUpload as dup:
         return duplicate_report(store, analysis.filename, analysis.sha256, dup.upload_id)
+    except NotReplaceable:
+        report.status, report.rows_imported, report.reason = REJECTED, 0, replace_refusal(replace)
+        return report
+    report.replaced_upload_id = replace
     return report
 
 
@@ -224,16 +255,19 @@ def duplicate_report(store: Store, filename: str, sha256: str, upload_id: int) -
 
 def import_file(store: Store, data: bytes, filename: str, *, overrides: dict[str, str] | None = None,
                 strict: bool = False, dry_run: bool = False, user: str | None = None,
-                is_sample: bool = False) -> ImportReport:
-    """Import one file's bytes: a duplicate is recognised before any work is done."""
+                is_sample: bool = False, replace: int | None = None) -> ImportReport:
+    """Import one file's bytes: a duplicate is recognised before any work is done (and replaces nothing)."""
     sha = sha256_of(data)
     if existing := store.find_upload(sha):
         return duplicate_report(store, filename, sha, existing["id"])
+    if replace is not None and not store.is_visible(replace):
+        return ImportReport(file=filename, sha256=sha, status=REJECTED, reason=replace_refusal(replace))
     try:
         analysis = analyse_file(data, filename, overrides)
     except FileRefused as refusal:
         return ImportReport(file=filename, sha256=sha, status=REJECTED, reason=str(refusal))
-    return store_analysis(store, analysis, user=user, is_sample=is_sample, strict=strict, dry_run=dry_run)
+    return store_analysis(store, analysis, user=user, is_sample=is_sample, strict=strict, dry_run=dry_run,
+                          replace=replace)
 
 
 def _current_user() -> str:

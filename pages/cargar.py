@@ -1,11 +1,13 @@
-"""Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm."""
+"""Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm.
+
+A file that overlaps an earlier upload (a corrected re-upload) is offered to replace it."""
 import streamlit as st
 
 from analysis.columns import FIELD_LABELS, FIELDS
 from analysis.errors import FileRefused, MissingColumns
 from analysis.exports import problems_frame, to_xlsx_bytes
-from analysis.formatting import format_int, plural
-from analysis.importer import IMPORTED, analyse_file, duplicate_report, sha256_of, store_analysis
+from analysis.formatting import format_int, plain, plural
+from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
 from analysis.reading import ACCEPTED_EXTENSIONS
 from analysis.template import template_bytes
 from ui import data
@@ -46,7 +48,7 @@ content = uploaded.getvalue()
 store = data.store()
 sha = sha256_of(content)
 if existing := store.find_upload(sha):
-    st.info(duplicate_report(store, uploaded.name, sha, existing["id"]).reason, icon=":material/content_copy:")
+    st.info(plain(duplicate_report(store, uploaded.name, sha, existing["id"]).reason), icon=":material/content_copy:")
     st.button("Cargar otro archivo", on_click=_finish, args=(("info", "No se cargó el archivo repetido."),))
     st.stop()
 
@@ -87,7 +89,7 @@ with st.status("Leyendo y validando el archivo…", expanded=False) as status:
         refusal = refused
         status.update(label="El archivo no se puede importar tal como está", state="error")
 if refusal is not None:
-    st.error(f"{refusal}", icon=":material/block:")
+    st.error(plain(refusal), icon=":material/block:")
     if isinstance(refusal, MissingColumns):
         st.subheader("Columnas")
         column_editor(refusal.tables)
@@ -120,19 +122,31 @@ else:
     st.success("Todas las filas son válidas.", icon=":material/check_circle:")
 
 
-def _import() -> None:
+def _import(replace: int | None = None) -> None:
     with st.spinner("Guardando…"):
-        result = store_analysis(store, analysis)
+        result = store_analysis(store, analysis, replace=replace)
     data.invalidate()
     if result.status == IMPORTED:
-        _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{uploaded.name}» "
-                            f"(carga n.º {result.upload_id}). Todas las páginas ya las muestran."))
+        replaced = (f" y se ocultó la carga n.º {replace}, que reemplaza (puede restaurarse en el Historial de cargas)"
+                    if result.replaced_upload_id else "")
+        _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{plain(uploaded.name)}» "
+                            f"(carga n.º {result.upload_id}){replaced}. Todas las páginas ya las muestran."))
     else:
-        _finish(("error", result.reason or "No se importó el archivo."))
+        _finish(("error", plain(result.reason or "No se importó el archivo.")))
 
 
-confirm, cancel, _ = st.columns([2, 1, 3])
-confirm.button(f"Importar {plural(len(analysis.needs), 'necesidad')}", type="primary", on_click=_import,
-               disabled=analysis.needs.empty, icon=":material/save:", width="stretch")
+overlap = next(iter(store.overlaps(analysis.needs)), None)
+if overlap:
+    st.warning(f"{plain(overlap_message(overlap, len(analysis.needs)))} Si este archivo corrige esa carga, "
+               f"reemplácela: la carga n.º {overlap.upload_id} se oculta (puede restaurarse en el Historial de "
+               "cargas) y sus filas no se cuentan dos veces.", icon=":material/difference:")
+    replace, confirm, cancel = st.columns([2, 2, 1])
+    replace.button(f"Reemplazar la carga n.º {overlap.upload_id}", type="primary", on_click=_import,
+                   args=(overlap.upload_id,), disabled=analysis.needs.empty, icon=":material/swap_horiz:",
+                   width="stretch")
+else:
+    confirm, cancel, _ = st.columns([2, 1, 3])
+confirm.button(f"Importar {plural(len(analysis.needs), 'necesidad')}", type="secondary" if overlap else "primary",
+               on_click=_import, disabled=analysis.needs.empty, icon=":material/save:", width="stretch")
 cancel.button("Cancelar", on_click=_finish, args=(("info", "Carga cancelada: no se guardó nada."),),
               width="stretch")
