@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.corrections import Corrections
 from analysis.errors import FileRefused, MissingColumns
 from analysis.formatting import format_int
 from analysis.reading import Sheet, read_workbook
@@ -150,8 +151,12 @@ def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
     return contents
 
 
-def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None) -> Analysis:
-    """Read and validate a file without storing anything; raises FileRefused."""
+def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None,
+                 corrections: Corrections | None = None) -> Analysis:
+    """Read and validate a file without storing anything; raises FileRefused.
+
+    `overrides` say which field a header feeds; `corrections` replace rejected values (analysis.corrections).
+    """
     sheets = read_workbook(data, filename)
     contents = _contents(sheets, overrides)
     tables = contents.tables
@@ -171,7 +176,7 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
         )
     if reasons := [r for r in map(_missing_place, tables) if r]:
         raise MissingColumns(reasons[0], tables)
-    validated = [validate_table(t) for t in tables]
+    validated = [validate_table(t, corrections) for t in tables]
     frames = [v.needs for v in validated if not v.needs.empty]
     needs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(NEED_COLUMNS))
     for entry, result in zip(contents.table_entries, validated):

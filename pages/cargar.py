@@ -1,9 +1,13 @@
 """Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm.
 
-A file that overlaps an earlier upload (a corrected re-upload) is offered to replace it."""
+Rejected values can be corrected in place (accept the suggestion or type another value), and
+a file that overlaps an earlier upload (a corrected re-upload) is offered to replace it."""
+import hashlib
+
 import streamlit as st
 
 from analysis.columns import FIELD_LABELS, FIELDS
+from analysis.corrections import Rejected, rejected_values, with_correction
 from analysis.errors import FileRefused, MissingColumns
 from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.formatting import format_int, plain, plural
@@ -55,6 +59,9 @@ if existing := store.find_upload(sha):
 # The analyst's corrections to the column mapping: header -> field ("" = ignore).
 overrides_key = f"_columnas_{sha}"
 overrides = st.session_state.setdefault(overrides_key, {})
+# The analyst's corrections to rejected values: (field, value as written) -> value to use.
+corrections_key = f"_correcciones_{sha}"
+corrections = st.session_state.setdefault(corrections_key, {})
 
 
 def column_editor(tables) -> None:
@@ -82,9 +89,9 @@ def column_editor(tables) -> None:
 refusal = None
 with st.status("Leyendo y validando el archivo…", expanded=False) as status:
     try:
-        analysis = analyse_file(content, uploaded.name, overrides or None)
+        analysis = analyse_file(content, uploaded.name, overrides or None, corrections or None)
         status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de "
-                            f"datos en {plural(len(analysis.tables), 'hoja')}", state="complete")
+                            f"datos en {plural(len(analysis.tables), 'tabla')}", state="complete")
     except FileRefused as refused:
         refusal = refused
         status.update(label="El archivo no se puede importar tal como está", state="error")
@@ -116,10 +123,58 @@ if analysis.problems:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:")
     if analysis.rows_rejected:
-        st.caption("Las filas rechazadas no se guardan. Corríjalas en el archivo y cárguelo de nuevo para "
-                   "agregarlas.")
+        st.caption("Las filas rechazadas no se guardan. Corrija sus valores aquí abajo, o en el archivo y "
+                   "cárguelo de nuevo.")
 else:
     st.success("Todas las filas son válidas.", icon=":material/check_circle:")
+
+
+def _correct(field: str, value: str, new: str) -> None:
+    st.session_state[corrections_key] = with_correction(st.session_state[corrections_key], field, value, new)
+
+
+def _uncorrect(field: str, original: str) -> None:
+    st.session_state[corrections_key] = {k: v for k, v in st.session_state[corrections_key].items()
+                                         if k != (field, original)}
+
+
+def _correct_typed(field: str, value: str, key: str) -> None:
+    if typed := st.session_state.get(key, "").strip():
+        _correct(field, value, typed)
+
+
+def correction_editor(rejected: list[Rejected]) -> None:
+    """Each distinct rejected value with its suggestion to accept, or another value to type; the
+    choice applies to every row with that value and the file is validated again at once."""
+    st.caption("Acepte la sugerencia o escriba el valor correcto: se aplica a todas las filas que tienen ese "
+               "valor y el archivo se vuelve a validar al instante. El archivo original no cambia; el informe "
+               "de la carga guarda cada valor original y su corrección.")
+    for item in rejected:
+        key = "corregir_" + hashlib.sha1(f"{item.field}\0{item.value}".encode()).hexdigest()[:12]
+        with st.container(border=True):
+            text, actions = st.columns([3, 2], vertical_alignment="center")
+            text.markdown(f"**{plain(item.column)}** «{plain(item.value)}» · "
+                          f"{plural(item.rows, 'fila rechazada', 'filas rechazadas')}")
+            text.caption(plain(item.message))
+            for option in item.suggestions:
+                actions.button(f"Aceptar «{plain(option)}»", key=f"{key}_{option}", on_click=_correct,
+                               args=(item.field, item.value, option), icon=":material/check:", width="stretch")
+            actions.text_input("Otro valor", key=f"{key}_otro", on_change=_correct_typed,
+                               args=(item.field, item.value, f"{key}_otro"),
+                               placeholder="Escriba el valor correcto y presione Intro")
+    if corrections:
+        st.markdown("**Correcciones aplicadas**")
+        for (field, original), used in list(corrections.items()):
+            text, undo = st.columns([4, 1], vertical_alignment="center")
+            text.markdown(f"{FIELD_LABELS.get(field, field)}: «{plain(original)}» → «{plain(used)}»")
+            undo.button("Quitar", key="quitar_" + hashlib.sha1(f"{field}\0{original}".encode()).hexdigest()[:12],
+                        on_click=_uncorrect, args=(field, original), width="stretch")
+
+
+rejected = rejected_values(analysis.problems)
+if rejected or corrections:
+    st.subheader("4. Corregir valores rechazados")
+    correction_editor(rejected)
 
 
 def _import(replace: int | None = None) -> None:

@@ -119,3 +119,39 @@ def test_file_names_are_shown_as_plain_text(app, store):
     upload(at, "copia.xlsx", data)
     (info,) = at.info
     assert "\\*negrita\\*\\_\\[enlace\\]\\(http://x\\)\\.xlsx" in info.value
+
+
+def test_rejected_values_are_fixed_in_the_app_and_the_correction_is_kept(app, store):
+    at = app("pages/cargar.py")
+    data = simple_xlsx([need(departamento="Sacatepeques", necesidad="Extorsiones"),
+                        need(departamento="Sacatepeques", necesidad="Robo de ganado"),
+                        need(nivel="Barrial", necesidad="Falta de alumbrado"), need()])
+    upload(at, "taller.xlsx", data)
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "3"
+    # The suggestion is accepted once, for both rows that have the value:
+    next(b for b in at.button if shown(b.label) == "Aceptar «Sacatepéquez»").click().run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "1"
+    # No suggestion for «Barrial»: the analyst types the right value.
+    (typed,) = [t for t in at.text_input if t.label == "Otro valor"]
+    typed.input("Comunitario").run()
+    assert not at.exception
+    values = {m.label: m.value for m in at.metric}
+    assert (values["Filas que se importarán"], values["Filas rechazadas"]) == ("4", "0")
+    assert any("«Sacatepeques» → «Sacatepéquez»" in shown(m.value) for m in at.markdown)
+    button(at, "Importar 4 necesidades").click().run()
+    needs = store.needs()
+    assert list(needs["departamento"]) == ["Sacatepéquez", "Sacatepéquez", "Petén", "Petén"]
+    assert list(needs["nivel"]) == ["Municipal", "Municipal", "Comunitario", "Municipal"]
+    upload_id = int(needs["upload_id"].iloc[0])
+    kept = [(p["value"], p["corrected"]) for p in store.upload(upload_id)["problems"] if p["severity"] == "correction"]
+    assert kept == [("Sacatepeques", "Sacatepéquez"), ("Barrial", "Comunitario")]
+
+
+def test_a_correction_can_be_taken_back(app, store):
+    at = app("pages/cargar.py")
+    upload(at, "taller.xlsx", simple_xlsx([need(nivel="Barrial"), need()]))
+    (typed,) = [t for t in at.text_input if t.label == "Otro valor"]
+    typed.input("Comunitario").run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "0"
+    next(b for b in at.button if b.label == "Quitar").click().run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "1"
