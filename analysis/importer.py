@@ -122,11 +122,12 @@ class _Contents:
 def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
     """Sort every table into needs, summaries and empty tables.
 
-    A sheet named as a summary («Resumen», «TD Nivel») is read only when no other sheet holds needs.
+    A sheet named as a summary («Resumen», «TD Nivel»), and a table with a column of counts, are
+    read only when no other sheet holds a plain list of needs.
     """
     found = [(sheet, find_tables(sheet, overrides)) for sheet in sheets]
-    elsewhere = any(t.rows and t.summary is None for sheet, tables in found if not is_summary_sheet_name(sheet.name)
-                    for t in tables)
+    elsewhere = any(t.rows and t.summary is None and not t.counts for sheet, tables in found
+                    if not is_summary_sheet_name(sheet.name) for t in tables)
     contents = _Contents()
     for sheet, tables in found:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
@@ -137,7 +138,8 @@ def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
                                            "Omitida: no contiene una tabla de necesidades."))
             continue
         for table in tables:
-            summary = table.summary or (SUMMARY_SHEET if named_summary else None)
+            summary = table.summary or (SUMMARY_SHEET if named_summary else COUNT if elsewhere and table.counts
+                                        else None)
             if summary:
                 contents.summaries += 1
                 contents.entries.append(_entry(sheet.name, table, _SUMMARY_NOTES[summary]))

@@ -21,31 +21,34 @@ _PAGE = re.compile(r"^(?:pagina|pag|page|hoja|folio|p) ?\d+(?: (?:de |of )?\d+)?
 _DASHED_NUMBER = re.compile(r"^[-–—]\s*\d+\s*[-–—]$")
 
 
-def is_page_marker(cell: str) -> bool:
-    return bool(_PAGE.match(normalize(cell)) or _DASHED_NUMBER.match(cell))
+def is_page_marker(cell: str, key: str) -> bool:
+    """`key` is the cell as `normalize` writes it."""
+    return bool(_PAGE.match(key) or _DASHED_NUMBER.match(cell))
 
 
-def is_total_or_note(cells: list[str]) -> bool:
-    """A TOTAL line (with or without its numbers) or a footnote; also true for a blank row."""
-    filled = [c for c in cells if c]
+def is_total_or_note(cells: list[str], keys: list[str]) -> bool:
+    """A TOTAL line (with or without its numbers) or a footnote; also true for a blank row.
+    `keys` are the cells as `normalize` writes them."""
+    filled = [(c, k) for c, k in zip(cells, keys) if c]
     if not filled:
         return True
-    keys = [normalize(c) for c in filled]
-    if any(_TOTAL.match(k) for k in keys):
+    if any(_TOTAL.match(k) for _, k in filled):
         return True
-    return len(filled) == 1 and (keys[0].startswith(_NOTE_PREFIXES) or filled[0].startswith("*"))
+    (cell, key), = filled[:1]
+    return len(filled) == 1 and (key.startswith(_NOTE_PREFIXES) or cell.startswith("*"))
 
 
-def is_page_line(cells: list[str], necesidad_index: int) -> bool:
+def is_page_line(cells: list[str], keys: list[str], necesidad_index: int) -> bool:
     """A page header or footer: a page marker with at most two other cells (the report's
     name, a printing date) and no description."""
-    filled = [(i, c) for i, c in enumerate(cells) if c]
-    markers = [i for i, c in filled if is_page_marker(c)]
+    filled = [i for i, c in enumerate(cells) if c]
+    markers = [i for i in filled if is_page_marker(cells[i], keys[i])]
     if not markers or len(filled) - len(markers) > 2:
         return False
-    return all(i in markers or i != necesidad_index for i, _ in filled)
+    return all(i in markers or i != necesidad_index for i in filled)
 
 
-def line_key(cells: list[str]) -> tuple[str, ...]:
-    """What a line says, wherever its cells sit: to recognise a title repeated on every page."""
-    return tuple(normalize(c) for c in cells if c)
+def line_key(keys: list[str]) -> tuple[str, ...]:
+    """What a line says, wherever its cells sit (from its normalised cells): to recognise a title
+    repeated on every page."""
+    return tuple(k for k in keys if k)

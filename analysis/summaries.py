@@ -40,12 +40,13 @@ def is_pivot_word(cell: str) -> bool:
     return key in _PIVOT_LABELS or key.startswith(_PIVOT_PREFIXES)
 
 
-def is_count_header(cell: str) -> bool:
-    """«Cantidad», «Total», «%», «Número de necesidades», «Cuenta de Necesidad»…"""
+def is_count_header(cell: str, key: str | None = None) -> bool:
+    """«Cantidad», «Total», «%», «Número de necesidades», «Cuenta de Necesidad»… (`key`: the cell normalised)."""
     if cell.strip() == "%":
         return True
-    key = normalize(cell)
-    return key in _COUNT_WORDS or key.startswith(_COUNT_PREFIXES) or is_pivot_word(cell)
+    key = normalize(cell) if key is None else key
+    return key in _COUNT_WORDS or key.startswith(_COUNT_PREFIXES) or key in _PIVOT_LABELS or \
+        key.startswith(_PIVOT_PREFIXES)
 
 
 def is_number(value) -> bool:
@@ -79,7 +80,7 @@ def is_summary_sheet_name(name: str) -> bool:
 
 
 def summary_reason(cells: list[str], mapped: dict[int, str], column) -> str | None:
-    """Why a table is a summary (PIVOT or COUNT), or None when it lists needs.
+    """Why a table is certainly a summary (PIVOT or COUNT), or None.
 
     `cells` is its header, `mapped` column index -> field, `column(i)` iterates the values of column i.
     """
@@ -88,25 +89,30 @@ def summary_reason(cells: list[str], mapped: dict[int, str], column) -> str | No
     necesidad = next(i for i, f in mapped.items() if f == "necesidad")
     if is_count_header(cells[necesidad]) or mostly_numbers(column(necesidad)):
         return COUNT
-    for index, cell in enumerate(cells):
-        if cell and index not in mapped and is_count_header(cell) and mostly_numbers(column(index)) and \
-                not is_running_index(column(index)):
-            return COUNT
     return None
 
 
-def is_count_header_row(cells: list[str]) -> bool:
+def has_count_column(cells: list[str], mapped: dict[int, str], column) -> bool:
+    """Whether a table has a column of counts («Cantidad», «Total», «%»), as a summary listing the
+    main needs has. Only a hint: a list of needs may count things too («Cantidad» of patrols
+    asked for), so the workbook decides (a table like this beside a plain list is its summary)."""
+    return any(cell and index not in mapped and is_count_header(cell) and mostly_numbers(column(index))
+               and not is_running_index(column(index)) for index, cell in enumerate(cells))
+
+
+def is_count_header_row(cells: list[str], keys: list[str]) -> bool:
     """The header of a block of counts under the data («Ámbito | Cantidad»): short labels only,
-    one of which counts."""
-    filled = [c for c in cells if c]
-    return (len(filled) >= 2 and not any(is_number(c) or len(c) > 40 for c in filled)
-            and any(is_count_header(c) for c in filled))
+    one of which counts (`keys`: the cells normalised)."""
+    filled = [(c, k) for c, k in zip(cells, keys) if c]
+    return (len(filled) >= 2 and not any(len(c) > 40 or is_number(c) for c, _ in filled)
+            and any(is_count_header(c, k) for c, k in filled))
 
 
 def looks_like_summary_sheet(rows: list[list]) -> bool:
     """A sheet without a table of needs that still shows a pivot table or counts in its first rows."""
     for row in rows[:40]:
         cells = [clean_cell(c) for c in row]
-        if any(is_pivot_word(c) for c in cells if c) or is_count_header_row(cells):
+        keys = [normalize(c) for c in cells]
+        if any(is_pivot_word(c) for c in cells if c) or is_count_header_row(cells, keys):
             return True
     return False

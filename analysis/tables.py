@@ -16,7 +16,7 @@ from analysis.headers import Header, PlainNames, header_at, two_row_header
 from analysis.merges import fill_merged
 from analysis.reading import Sheet
 from analysis.report_lines import is_page_line, is_total_or_note, line_key
-from analysis.summaries import COUNT, is_count_header_row, summary_reason
+from analysis.summaries import COUNT, has_count_column, is_count_header_row, summary_reason
 from analysis.text import clean_cell, normalize
 from analysis.values import recognise_ambito, recognise_departamento
 
@@ -43,6 +43,7 @@ class Table:
     sections: list[dict[str, str]] = field(default_factory=list, repr=False)  # per row: values of its heading row
     title: str = ""  # the line that names the table, if any («MESA 2: GESTIÓN DE RIESGOS»)
     summary: str | None = None  # why it is a summary and not a list of needs (summaries.PIVOT, COUNT)
+    counts: bool = False  # it has a column of counts: a summary when the workbook lists the needs elsewhere
 
     def column_of(self, name: str) -> ColumnMatch | None:
         return next((c for c in self.columns if c.field == name), None)
@@ -69,7 +70,7 @@ class _Reading:
         self.necesidad = header.necesidad_index if self.summary is None else -1
         self.mapping = {(c.field, c.index) for c in header.columns}
         # The header's own rows as written, to recognise them when a printed report repeats them.
-        self.header_lines = {line_key(header.cells)} | ({line_key(upper)} if upper else set())
+        self.header_lines = {_line_key(header.cells)} | ({_line_key(upper)} if upper else set())
 
     def is_need(self, row: list, names: PlainNames) -> bool:
         """The common case, decided without cleaning a cell: a described need in context."""
@@ -100,7 +101,7 @@ class _Reading:
 
     def table(self, sheet: str, sheet_defaults: dict[str, str]) -> Table:
         # A line of one cell repeated through the table is a page header or footer.
-        texts = [line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
+        texts = [_line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
         repeated = {i for i, text in zip(self.loose, texts) if texts.count(text) > 1}
         keep = [i for i in range(len(self.rows)) if i not in repeated]
         title_values, title = _title_values(self.lines)
@@ -110,8 +111,11 @@ class _Reading:
                       [self.sections[i] for i in keep], title, self.summary)
         if found.summary is None:
             mapped = {c.index: c.field for c in header.columns}
-            found.summary = summary_reason(header.cells, mapped, lambda i: (r[i] if i < len(r) else ""
-                                                                             for r in found.rows))
+
+            def column(i):
+                return (r[i] if i < len(r) else "" for r in found.rows)
+            found.summary = summary_reason(header.cells, mapped, column)
+            found.counts = has_count_column(header.cells, mapped, column)
         return found
 
 
@@ -124,10 +128,11 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
     current: _Reading | None = None
     lines: list[list[str]] = []  # lines since the last data row: the title of the next table
     furniture: set[tuple[str, ...]] = set()  # titles, which a printed report repeats on every page
+    only_furniture = True  # whether every line since the last data row is one of them (a page break)
     last_data = -2
 
     def start(header: Header, summary: str | None = None) -> None:
-        nonlocal current, lines
+        nonlocal current, lines, only_furniture
         titles = lines
         if current is not None:
             titles = current.trailing_lines() + lines
@@ -136,19 +141,26 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
             else:  # a header with nothing described under it was not the header: its lines are titles
                 titles = current.lines + [current.header.cells] + [[clean_cell(c) for c in r]
                                                                    for r in current.rows] + titles
-        furniture.update(line_key(line) for line in titles)
-        current, lines = _Reading(header, titles, summary), []
+        furniture.update(_line_key(line) for line in titles)
+        current, lines, only_furniture = _Reading(header, titles, summary), [], True
+
+    def note_line(cells: list[str], key: tuple[str, ...]) -> None:
+        nonlocal only_furniture
+        lines.append(cells)
+        only_furniture = only_furniture and key in furniture
 
     for index, row in enumerate(rows):
         if current is not None and current.summary is None and current.is_need(row, names):
             current.add(row, index)
-            lines, last_data = [], index
+            lines, only_furniture, last_data = [], True, index
             continue
         cells = [clean_cell(c) for c in row]
         if not any(cells):
             continue
-        page_break = current is not None and all(line_key(line) in furniture for line in lines)
-        if page_break and line_key(cells) in current.header_lines:
+        keys = [normalize(c) if c else "" for c in cells]
+        key = line_key(keys)
+        page_break = current is not None and only_furniture
+        if page_break and key in current.header_lines:
             continue  # the header repeated on a new page
         if current is None:
             screened = index < HEADER_SEARCH_ROWS or names.looks_like_header(row)
@@ -169,27 +181,29 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
             start(header)
             continue
         if current is None:
-            lines.append(cells)
+            note_line(cells, key)
             continue
         if current.summary is not None:
             current.add(row, index)
             continue
         if heading := _section_heading(cells, current.necesidad):
             current.section = {**current.section, **heading}
-            lines.append(cells)
+            note_line(cells, key)
             continue
-        if line_key(cells) in furniture or is_page_line(cells, current.necesidad):
+        if key in furniture or is_page_line(cells, keys, current.necesidad) or is_total_or_note(cells, keys):
             continue
-        if is_total_or_note(cells):
-            continue
-        if is_count_header_row(cells):
+        if is_count_header_row(cells, keys):
             start(Header(index, cells, []), COUNT)
             continue
         current.add(row, index, cells)
-        lines, last_data = [], index
+        lines, only_furniture, last_data = [], True, index
     if current is not None:
         readings.append(current)
     return [r.table(sheet.name, sheet_defaults) for r in readings]
+
+
+def _line_key(cells: list[str]) -> tuple[str, ...]:
+    return line_key([normalize(c) for c in cells])
 
 
 def _names_only(row: list) -> bool:

@@ -38,9 +38,10 @@ def normalize(value: object) -> str:
     """Lower-case ASCII key: accents, punctuation and extra spaces removed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKD", without_invisible(str(value)))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return _NON_ALNUM.sub(" ", text).strip()
+    text = str(value)
+    if not text.isascii():  # accents split off (NFKD) and every non-ASCII character dropped, as normalize_series does
+        text = unicodedata.normalize("NFKD", without_invisible(text)).encode("ascii", "ignore").decode("ascii")
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def clean_cell(value: object) -> str:

@@ -24,7 +24,7 @@ def notes(data):
 
 def test_pivot_and_count_sheets_beside_the_data_are_skipped_with_a_note(store):
     data = xlsx({"Datos": DATA, "TD Nivel": PIVOT_BY_NIVEL, "Tabla dinámica": PIVOT_CROSSTAB,
-                 "Por departamento": COUNT_PER_DEPARTAMENTO, "Niveles": NIVEL_COUNT, "Resumen": TOP_NEEDS})
+                 "Por departamento": COUNT_PER_DEPARTAMENTO, "Niveles": NIVEL_COUNT, "Principales": TOP_NEEDS})
     report = import_file(store, data, "libro.xlsx")
     assert (report.status, report.rows_imported, report.rows_rejected) == ("imported", 3, 0)
     assert set(store.needs()["hoja"]) == {"Datos"}
@@ -32,7 +32,7 @@ def test_pivot_and_count_sheets_beside_the_data_are_skipped_with_a_note(store):
     assert sheet_notes["Datos"] == ""
     assert "tabla dinámica" in sheet_notes["TD Nivel"] and "tabla dinámica" in sheet_notes["Tabla dinámica"]
     assert "conteo" in sheet_notes["Por departamento"] and "conteo" in sheet_notes["Niveles"]
-    assert "conteo" in sheet_notes["Resumen"]
+    assert "conteo" in sheet_notes["Principales"]  # needs listed with their count, beside the list itself
 
 
 def test_a_summary_sheet_listing_needs_beside_the_data_is_not_imported_again(store):
@@ -63,3 +63,10 @@ def test_a_numbered_need_column_is_an_index_not_a_count(store):
     rows = [["No. de necesidad", "Departamento", "Necesidad"], [1, "Petén", "Extorsiones a comercios"],
             [2, "Izabal", "Robo de ganado"], [3, "Sololá", "Deslaves"]]
     assert import_file(store, xlsx({"Resumen": rows}), "numeradas.xlsx").rows_imported == 3
+
+
+def test_a_list_of_needs_with_a_quantity_column_is_imported_when_it_is_the_only_list(store):
+    rows = [["Departamento", "Necesidad", "Cantidad"], ["Petén", "Patrullas para la subestación", 4],
+            ["Izabal", "Cámaras de videovigilancia", 12]]
+    report = import_file(store, xlsx({"Necesidades": rows}), "cantidades.xlsx")
+    assert report.rows_imported == 2
