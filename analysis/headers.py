@@ -82,10 +82,12 @@ def two_row_header(upper: list, lower: list, index: int, overrides: dict | None)
     in the upper row, a cell merged down through both). Every filled cell of the lower row
     must clearly be a field name, so a first data row is never read as a header's second half.
     """
+    upper_cells = [clean_cell(c) for c in upper]
+    if sum(1 for c in upper_cells if c) < 2:
+        return None  # a title above the header, not its upper half
     lower_cells = [clean_cell(c) for c in lower]
     if any(cell and max(score_header(cell).values(), default=0) < _CLEAR_NAME for cell in lower_cells):
         return None
-    upper_cells = [clean_cell(c) for c in upper]
     width = max(len(upper_cells), len(lower_cells))
     upper_cells += [""] * (width - len(upper_cells))
     lower_cells += [""] * (width - len(lower_cells))

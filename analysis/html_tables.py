@@ -125,8 +125,9 @@ class _Layout(HTMLParser):
             if table.row is None:  # a cell without its <tr>
                 self._flush_loose()
                 table.start_row()
-            values = dict(attrs)
-            table.cell_column = table.place(_span(values, "rowspan"), _span(values, "colspan"))
+            values = dict(attrs) if attrs else {}
+            table.cell_column = table.place(_span(values, "rowspan") if values else 1,
+                                            _span(values, "colspan") if values else 1)
             table.cell = []
         elif tag in _BLOCKS and not self._in_cell():
             self._flush_loose()

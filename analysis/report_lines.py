@@ -14,6 +14,8 @@ _TOTAL = re.compile(
     r"|(?:numero|cantidad|no|n|nro|num) de (?:necesidades|filas|registros|casos))"
     r"(?: (?:de )?(?:necesidades|filas|registros|general|casos))?(?: \d+)*$"
 )
+_TOTAL_WORDS = ("total ", "totales ", "subtotal", "sub total", "gran total")
+_NUMBERS = re.compile(r"^[\d ]*$")
 _NOTE_PREFIXES = ("nota", "notas", "fuente", "elaborado", "elaboracion", "observacion", "observaciones", "impreso",
                   "fecha de impresion", "generado", "reporte generado", "printed", "generated")
 # «Página 3 de 6», «Pág. 3/6», «Page 3 of 6», «Hoja 2», «Folio 14», «- 3 -».
@@ -26,16 +28,21 @@ def is_page_marker(cell: str, key: str) -> bool:
     return bool(_PAGE.match(key) or _DASHED_NUMBER.match(cell))
 
 
-def is_total_or_note(cells: list[str], keys: list[str]) -> bool:
-    """A TOTAL line (with or without its numbers) or a footnote; also true for a blank row.
-    `keys` are the cells as `normalize` writes them."""
-    filled = [(c, k) for c, k in zip(cells, keys) if c]
+def is_total_or_note(cells: list[str], keys: list[str], necesidad_index: int) -> bool:
+    """A TOTAL line (with or without its numbers, «Subtotal Petén: 5») or a footnote; also true
+    for a blank row. `keys` are the cells as `normalize` writes them. A description that starts
+    with «Total» («Total abandono del puesto de salud») is a need, not a total."""
+    filled = [i for i, c in enumerate(cells) if c]
     if not filled:
         return True
-    if any(_TOTAL.match(k) for _, k in filled):
+    if any(_TOTAL.match(keys[i]) for i in filled):
         return True
-    (cell, key), = filled[:1]
-    return len(filled) == 1 and (key.startswith(_NOTE_PREFIXES) or cell.startswith("*"))
+    first = filled[0]
+    described = necesidad_index < len(cells) and cells[necesidad_index] and \
+        not _NUMBERS.match(keys[necesidad_index])
+    if keys[first].startswith(_TOTAL_WORDS) and not described:
+        return True
+    return len(filled) == 1 and (keys[first].startswith(_NOTE_PREFIXES) or cells[first].startswith("*"))
 
 
 def is_page_line(cells: list[str], keys: list[str], necesidad_index: int) -> bool:

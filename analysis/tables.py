@@ -86,8 +86,15 @@ class _Reading:
         self.numbers.append(index + 1)
         self.sections.append(self.section)
 
-    def has_needs(self) -> bool:
-        return any(self.necesidad < len(row) and clean_cell(row[self.necesidad]) for row in self.rows)
+    def was_no_header(self, following: Header) -> bool:
+        """Whether this header was a line of a title block that looked like one: nothing under it
+        before the `following` header, or only label/value lines («Fecha | 09/11/2017»,
+        «Departamento: Petén») and the following header names more fields. Its lines are then
+        that header's titles."""
+        if not self.rows:
+            return True
+        return len(following.columns) > len(self.header.columns) and \
+            all(_is_label_line([clean_cell(c) for c in row]) for row in self.rows)
 
     def trailing_lines(self) -> list[list[str]]:
         """Lines of one cell at the end of the table: the title of the table that follows it."""
@@ -136,9 +143,9 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
         titles = lines
         if current is not None:
             titles = current.trailing_lines() + lines
-            if current.has_needs() or current.summary:
+            if current.summary or not current.was_no_header(header):
                 readings.append(current)
-            else:  # a header with nothing described under it was not the header: its lines are titles
+            else:
                 titles = current.lines + [current.header.cells] + [[clean_cell(c) for c in r]
                                                                    for r in current.rows] + titles
         furniture.update(_line_key(line) for line in titles)
@@ -190,7 +197,8 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
             current.section = {**current.section, **heading}
             note_line(cells, key)
             continue
-        if key in furniture or is_page_line(cells, keys, current.necesidad) or is_total_or_note(cells, keys):
+        if key in furniture or is_page_line(cells, keys, current.necesidad) or \
+                is_total_or_note(cells, keys, current.necesidad):
             continue
         if is_count_header_row(cells, keys):
             start(Header(index, cells, []), COUNT)
@@ -200,6 +208,15 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
     if current is not None:
         readings.append(current)
     return [r.table(sheet.name, sheet_defaults) for r in readings]
+
+
+def _is_label_line(cells: list[str]) -> bool:
+    """«Fecha | 09/11/2017», «Departamento: Petén»: a label (a field name or text ending in a colon) and its value."""
+    filled = [c for c in cells if c]
+    if not filled or len(filled) > 2:
+        return False
+    label = filled[0]
+    return ":" in label or max(score_header(label).values(), default=0) >= 0.9
 
 
 def _line_key(cells: list[str]) -> tuple[str, ...]:

@@ -57,3 +57,23 @@ def test_heading_rows_name_the_ambito_or_departamento_of_the_rows_below():
     assert [s.get("ambito") for s in table.sections] == ["Seguridad Interior", "Seguridad Interior",
                                                           "Gestión de Riesgos y Defensa Civil",
                                                           "Gestión de Riesgos y Defensa Civil"]
+
+
+def test_a_title_block_line_that_looks_like_a_header_gives_way_to_the_real_header():
+    rows = [["Necesidades del taller", "Departamento: Petén"], ["Fecha", "09/11/2017"], [],
+            ["No.", "Municipio", "Nivel", "Necesidad"], [1, "Flores", "Municipal", "Extorsiones a comercios"]]
+    (table,) = find_tables(Sheet("Hoja1", rows))
+    assert (table.header_row, table.row_numbers) == (4, [5])
+    assert table.defaults == {"departamento": "Petén", "fecha": "09/11/2017"}
+
+
+def test_rows_without_description_before_another_table_stay_to_be_rejected():
+    rows = [["Departamento", "Nivel", "Necesidad"], ["Petén", "Municipal", ""], [], ["MESA 2"],
+            ["Necesidad", "Departamento", "Ámbito"], ["Deslaves en la carretera", "Sololá", "Riesgos"]]
+    assert [(t.header_row, t.row_numbers) for t in find_tables(Sheet("Hoja1", rows))] == [(1, [2]), (5, [6])]
+
+
+def test_subtotal_lines_with_their_label_are_skipped():
+    rows = [["Departamento", "Necesidad"], ["Petén", "Extorsiones a comercios"], ["Subtotal Petén: 1"],
+            ["Totonicapán", "Deslaves en la carretera"], ["Subtotal", 1], ["TOTAL GENERAL", 2]]
+    assert only_table(Sheet("Hoja1", rows)).row_numbers == [2, 4]
