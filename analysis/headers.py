@@ -31,10 +31,6 @@ class Header:
     def necesidad_index(self) -> int:
         return next(c.index for c in self.columns if c.field == "necesidad")
 
-    @property
-    def keys(self) -> list[str]:
-        return [normalize(c) for c in self.cells]
-
 
 def header_at(index: int, row: list, overrides: dict | None) -> Header | None:
     """The header this row is, or None: it must map the description and another field."""

@@ -15,6 +15,7 @@ import python_calamine
 
 from analysis.errors import FileRefused
 from analysis.html_tables import has_table, html_layout
+from analysis.ods_merges import ods_merged_blocks
 
 WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -63,13 +64,19 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
 def _read_binary_workbook(data: bytes) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
+        sheets, ods_blocks = [], None
         for meta in workbook.sheets_metadata:
             if str(meta.typ) != str(python_calamine.SheetTypeEnum.WorkSheet):
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
             rows = _grid(sheet)
-            sheets.append(Sheet(meta.name, rows, _merged_blocks(sheet, len(rows))))
+            blocks = sheet.merged_cell_ranges
+            if blocks is None:  # calamine reports merges for .xlsx and .xls only
+                ods_blocks = ods_merged_blocks(data) if ods_blocks is None else ods_blocks
+                blocks = ods_blocks.get(meta.name, [])
+            else:
+                blocks = [(top, left, bottom, right) for (top, left), (bottom, right) in blocks]
+            sheets.append(Sheet(meta.name, rows, _clamped(blocks, len(rows))))
     except python_calamine.PasswordError:
         raise FileRefused("El libro está protegido con contraseña. Quite la contraseña y vuelva a cargarlo.") from None
     except BaseException as exc:  # calamine may raise pyo3 panics, which are BaseException
@@ -183,11 +190,6 @@ def _grid(sheet) -> list[list]:
     if pad:
         grid = [pad + row if row else row for row in grid]
     return leading + grid
-
-
-def _merged_blocks(sheet, height: int) -> list[tuple[int, int, int, int]]:
-    return _clamped([(top, left, bottom, right) for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()],
-                    height)
 
 
 def _clamped(merged, height: int) -> list[tuple[int, int, int, int]]:

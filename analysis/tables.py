@@ -8,6 +8,7 @@ header, keeps the data rows with their spreadsheet row numbers and collects the 
 a title or the sheet name states once for all of a table's rows.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis import fields
@@ -109,7 +110,8 @@ class _Reading:
     def table(self, sheet: str, sheet_defaults: dict[str, str]) -> Table:
         # A line of one cell repeated through the table is a page header or footer.
         texts = [_line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
-        repeated = {i for i, text in zip(self.loose, texts) if texts.count(text) > 1}
+        times = Counter(texts)
+        repeated = {i for i, text in zip(self.loose, texts) if times[text] > 1}
         keep = [i for i in range(len(self.rows)) if i not in repeated]
         title_values, title = _title_values(self.lines)
         header = self.header

@@ -131,3 +131,14 @@ def test_html_builder_round_trip_keeps_every_field(store):
     report = import_file(store, html_xls([need(nivel="Comunitario", prioridad="Baja")]), "web.xls")
     assert report.rows_imported == 1
     assert stored(store, "nivel", "prioridad", "institucion") == [("Comunitario", "Baja", "PNC")]
+
+
+def test_values_merged_down_a_libreoffice_sheet_apply_to_every_row(store):
+    from tests.builders import ods_with_merges
+    rows = [["Departamento", "Ámbito", "Necesidad"], ["Petén", "Seguridad Interior", ROBO],
+            [None, None, "Extorsiones a comercios del mercado"], ["Sololá", "Gestión de riesgos", DESLAVES]]
+    report = import_file(store, ods_with_merges(rows, [(1, 0, 2, 0), (1, 1, 2, 1)]), "libreoffice.ods")
+    assert (report.rows_imported, report.rows_rejected, report.rows_warned) == (3, 0, 0)
+    assert stored(store, "departamento", "ambito") == [
+        ("Petén", "Seguridad Interior"), ("Petén", "Seguridad Interior"),
+        ("Sololá", "Gestión de Riesgos y Defensa Civil")]
