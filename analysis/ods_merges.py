@@ -24,14 +24,19 @@ def _count(element, name: str) -> int:
 
 def ods_merged_blocks(data: bytes) -> dict[str, list[tuple[int, int, int, int]]]:
     """Sheet name -> its merged blocks (first row, first column, last row, last column; 0-based,
-    inclusive). Empty when the file is not an OpenDocument spreadsheet or merges nothing."""
+    inclusive). Empty when the file is not an OpenDocument spreadsheet, merges nothing, or its
+    XML cannot be read here: a sheet calamine has read is never refused for its merges."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             content = archive.read("content.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
+        if b"number-rows-spanned" not in content and b"number-columns-spanned" not in content:
+            return {}
+        return _blocks(content)
+    except Exception:  # a damaged archive or XML (zipfile, zlib and expat raise many kinds)
         return {}
-    if b"number-rows-spanned" not in content and b"number-columns-spanned" not in content:
-        return {}
+
+
+def _blocks(content: bytes) -> dict[str, list[tuple[int, int, int, int]]]:
     blocks: dict[str, list[tuple[int, int, int, int]]] = {}
     sheet, row, column, repeat = None, 0, 0, 1
     for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
