@@ -1,8 +1,9 @@
 """Reading spreadsheet bytes into raw grids of cells, one per sheet.
 
 Everything a field team may send goes through here: Excel and LibreOffice workbooks
-(through python-calamine), HTML pages saved as `.xls` by government web systems, and
-CSV/TXT exports in whatever encoding and separator an old Excel produced. Anything that cannot be read is refused whole with a Spanish
+(through python-calamine), HTML pages and «XML Spreadsheet 2003» files saved as `.xls` by
+government web systems, and CSV/TXT exports in whatever encoding and separator an old
+Excel produced. Anything that cannot be read is refused whole with a Spanish
 reason (`FileRefused`), never an arbitrary exception.
 """
 import csv
@@ -16,6 +17,7 @@ import python_calamine
 from analysis.errors import FileRefused
 from analysis.html_tables import has_table, html_layout
 from analysis.ods_merges import ods_merged_blocks
+from analysis.spreadsheetml import MARKER as SPREADSHEETML, spreadsheetml_sheets
 
 WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -51,6 +53,8 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
     extension = PurePath(filename).suffix.lower()
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         return _read_binary_workbook(data)
+    if _is_spreadsheetml(data):
+        return _read_spreadsheetml(data, filename)
     if _is_html(data):
         return [_read_html(data, filename)]
     if extension in WORKBOOK_EXTENSIONS:
@@ -86,6 +90,27 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
             "No se pudo leer el libro: el archivo está dañado o no es una hoja de cálculo. "
             "Ábralo en Excel o LibreOffice y guárdelo de nuevo como .xlsx."
         ) from None
+    if not sheets:
+        raise FileRefused("El libro no contiene hojas de cálculo con datos.")
+    return sheets
+
+
+def _is_spreadsheetml(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<?xml") and SPREADSHEETML in head
+
+
+def _read_spreadsheetml(data: bytes, filename: str) -> list[Sheet]:
+    """An «XML Spreadsheet 2003» workbook (see `analysis.spreadsheetml`)."""
+    try:
+        found = spreadsheetml_sheets(data)
+    except Exception:  # expat's ParseError and the errors of a truncated file
+        raise FileRefused(f"El archivo «{filename}» es una hoja XML de Excel 2003 dañada o incompleta. Ábralo en "
+                          "Excel y guárdelo como .xlsx.") from None
+    sheets = []
+    for name, rows, merged in found:
+        grid = trimmed(rows)
+        sheets.append(Sheet(name, grid, _clamped(merged, len(grid))))
     if not sheets:
         raise FileRefused("El libro no contiene hojas de cálculo con datos.")
     return sheets

@@ -142,3 +142,24 @@ def test_values_merged_down_a_libreoffice_sheet_apply_to_every_row(store):
     assert stored(store, "departamento", "ambito") == [
         ("Petén", "Seguridad Interior"), ("Petén", "Seguridad Interior"),
         ("Sololá", "Gestión de Riesgos y Defensa Civil")]
+
+
+def test_xml_spreadsheet_2003_exported_as_xls(store):
+    page = b"""<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Reporte"><Table>
+  <Row><Cell ss:MergeAcross="3"><Data ss:Type="String">REPORTE DE NECESIDADES</Data></Cell></Row>
+  <Row ss:Index="3"><Cell><Data ss:Type="String">Departamento</Data></Cell><Cell><Data ss:Type="String">Nivel</Data></Cell>
+   <Cell><Data ss:Type="String">Necesidad</Data></Cell><Cell><Data ss:Type="String">Fecha</Data></Cell></Row>
+  <Row><Cell ss:MergeDown="1"><Data ss:Type="String">Pet\xc3\xa9n</Data></Cell><Cell><Data ss:Type="String">Municipal</Data></Cell>
+   <Cell><Data ss:Type="String">Extorsiones a comercios del mercado</Data></Cell>
+   <Cell><Data ss:Type="DateTime">2017-11-09T00:00:00.000</Data></Cell></Row>
+  <Row><Cell ss:Index="2"><Data ss:Type="String">Comunitario</Data></Cell>
+   <Cell><Data ss:Type="String">Robo de ganado en las fincas</Data></Cell><Cell><Data ss:Type="Number">43048</Data></Cell></Row>
+ </Table></Worksheet>
+</Workbook>"""
+    report = import_file(store, page, "sistema.xls")
+    assert (report.rows_imported, report.rows_rejected) == (2, 0)
+    assert stored(store, "departamento", "nivel", "fila") == [("Petén", "Municipal", 4), ("Petén", "Comunitario", 5)]
+    assert [d.date().isoformat() for d in store.needs()["fecha"]] == ["2017-11-09", "2017-11-09"]
