@@ -176,9 +176,20 @@ def trimmed(rows) -> list[list]:
     declare a used range far larger than the data; trimming each row as it is read
     keeps the grid (and everything after it) the size of the data.
     """
-    grid, blank_run, widest = [], 0, 0
-    for row in rows:
-        end = _filled_width(row, widest)
+    return _trim(rows)[0]
+
+
+def _trim(rows) -> tuple[list[list], int, int | None]:
+    """`trimmed`, with how many rows were read and how wide the first one was."""
+    grid, blank_run, widest, consumed, first_width = [], 0, 0, 0, None
+    for consumed, row in enumerate(rows, 1):
+        if first_width is None:
+            first_width = len(row)
+        last = row[-1] if row else None
+        if len(row) <= widest and last is not None and (last.__class__ is not str or last.strip()):
+            end = len(row)  # the common row: as wide as the data, its last cell filled
+        else:
+            end = _filled_width(row, widest)
         if not end:
             blank_run += 1
             continue
@@ -187,7 +198,7 @@ def trimmed(rows) -> list[list]:
             blank_run = 0
         widest = max(widest, end)
         grid.append(row if end == len(row) else row[:end])
-    return grid
+    return grid, consumed, first_width
 
 
 def _grid(sheet) -> list[list]:
@@ -200,18 +211,9 @@ def _grid(sheet) -> list[list]:
     if sheet.start is None or sheet.end is None:
         return []
     last_row, last_column = sheet.end
-    seen = {"rows": 0, "width": last_column + 1}
-
-    def counted():
-        for row in sheet.iter_rows():
-            if not seen["rows"]:
-                seen["width"] = len(row)
-            seen["rows"] += 1
-            yield row
-
-    grid = trimmed(counted())
-    leading = [[] for _ in range(max(0, last_row + 1 - seen["rows"]))]
-    pad = [""] * max(0, last_column + 1 - seen["width"])
+    grid, consumed, first_width = _trim(sheet.iter_rows())
+    leading = [[] for _ in range(max(0, last_row + 1 - consumed))]
+    pad = [""] * max(0, last_column + 1 - (first_width or last_column + 1))
     if pad:
         grid = [pad + row if row else row for row in grid]
     return leading + grid
