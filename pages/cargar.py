@@ -182,10 +182,10 @@ def _import(replace: int | None = None) -> None:
         result = store_analysis(store, analysis, replace=replace)
     data.invalidate()
     if result.status == IMPORTED:
-        replaced = (f" y se ocultó la carga n.º {replace}, que reemplaza (puede restaurarse en el Historial de cargas)"
-                    if result.replaced_upload_id else "")
+        replaced = (f" La carga n.º {replace}, a la que reemplaza, quedó oculta (puede restaurarse en el Historial "
+                    "de cargas)." if result.replaced_upload_id else "")
         _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{plain(uploaded.name)}» "
-                            f"(carga n.º {result.upload_id}){replaced}. Todas las páginas ya las muestran."))
+                            f"(carga n.º {result.upload_id}). Todas las páginas ya las muestran.{replaced}"))
     else:
         _finish(("error", plain(result.reason or "No se importó el archivo.")))
 

@@ -97,7 +97,7 @@ def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, stor
                                            "«taller_occidente.xlsx».")
     button(at, f"Reemplazar la carga n.º {first}").click().run()
     (message,) = at.success
-    assert f"se ocultó la carga n.º {first}" in message.value
+    assert f"La carga n.º {first}, a la que reemplaza, quedó oculta" in message.value
     assert store.count_needs() == 30 and set(store.needs()["archivo"]) == {"taller_occidente_v2.xlsx"}
     history = at.switch_page("pages/historial.py").run()
     states = dict(zip(history.dataframe[0].value["N.º"], history.dataframe[0].value["Estado"]))
