@@ -59,7 +59,8 @@ def clean_cell(value: object) -> str:
 
 def normalize_series(values: pd.Series) -> pd.Series:
     """`normalize` for a whole column at once (vectorised, each distinct value once)."""
-    distinct = pd.Series(values.unique()).astype(str)
-    keys = (distinct.map(without_invisible).str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    keys = (pd.Series(distinct).astype(str).str.replace(INVISIBLE.pattern, "", regex=True).str.normalize("NFKD")
+            .str.encode("ascii", "ignore").str.decode("ascii")
             .str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip())
-    return values.map(dict(zip(values.unique(), keys))).astype(str)
+    return pd.Series(keys.to_numpy(dtype=object)[codes], index=values.index, dtype=str)
