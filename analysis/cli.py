@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.columns import FIELDS
 from analysis.exports import write_export
 from analysis.formatting import format_datetime
-from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file
+from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
 from analysis.store import Store
 from analysis.template import template_bytes
 
@@ -63,10 +63,14 @@ def _parse_map(values: list[str]) -> dict[str, str]:
 def _print_human(report: ImportReport) -> None:
     word = _STATUS_WORDS[report.status]
     if report.status == IMPORTED:
-        print(f"{report.file}: {word} (carga n.º {report.upload_id or '—'}): {report.rows_imported} filas "
+        replaced = f", reemplaza la carga n.º {report.replaced_upload_id}" if report.replaced_upload_id else ""
+        print(f"{report.file}: {word} (carga n.º {report.upload_id or '—'}{replaced}): {report.rows_imported} filas "
               f"importadas, {report.rows_rejected} rechazadas, {report.rows_warned} con advertencias.")
     else:
         print(f"{report.file}: {word}. {report.reason or ''}".rstrip())
+    if report.overlap:
+        print(f"  aviso: {overlap_message(report.overlap, report.rows_imported)} Si este archivo la corrige, "
+              f"impórtelo con --replace {report.overlap.upload_id} para que esas filas no se cuenten dos veces.")
     for p in report.problems:
         where = f"hoja «{p.sheet}»" + (f", fila {p.row}" if p.row else "") + (f", columna «{p.column}»" if p.column else "")
         label = "ERROR" if p.severity == "error" else "aviso"
@@ -76,6 +80,8 @@ def _print_human(report: ImportReport) -> None:
 def cmd_import(args) -> int:
     store = Store(args.db)
     overrides = _parse_map(args.map or [])
+    if args.replace is not None and len(args.files) != 1:
+        raise UsageError("--replace reemplaza una carga con un solo archivo: indique un único ARCHIVO.")
     worst = 0
     for name in args.files:
         path = Path(name)
@@ -86,7 +92,7 @@ def cmd_import(args) -> int:
             worst = max(worst, 2)
             continue
         report = import_file(store, data, path.name, overrides=overrides, strict=args.strict,
-                             dry_run=args.dry_run, user=args.user)
+                             dry_run=args.dry_run, user=args.user, replace=args.replace)
         if args.json:
             print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
         else:
@@ -112,7 +118,8 @@ def cmd_uploads(args) -> int:
     if frame.empty:
         print("No hay cargas registradas.")
     for row in frame.itertuples():
-        state = " [eliminada]" if pd.notna(row.deleted_at) else ""
+        state = "" if pd.isna(row.deleted_at) else (
+            f" [reemplazada por la carga n.º {int(row.replaced_by)}]" if pd.notna(row.replaced_by) else " [eliminada]")
         sample = " [datos de ejemplo]" if row.is_sample else ""
         print(f"{row.id:>4}  {format_datetime(row.uploaded_at)}  {row.filename}  {row.rows_imported} importadas, "
               f"{row.rows_rejected} rechazadas{sample}{state}")
@@ -159,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="no importar nada si alguna fila tiene errores")
     p.add_argument("--map", action="append", metavar="ENCABEZADO=campo", help="asignar una columna a un campo")
     p.add_argument("--user", help="quién hace la carga (por defecto el usuario del sistema)")
+    p.add_argument("--replace", type=int, metavar="ID_CARGA",
+                   help="el archivo corrige esa carga: se guarda y la carga anterior se oculta (restaurable)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="exportar todas las necesidades vigentes")

@@ -43,6 +43,11 @@ def _tokens(text: str) -> list[str]:
 _SYNONYM_TOKENS = {field: [(" ".join(_tokens(s)), set(_tokens(s))) for s in syns] for field, syns in SYNONYMS.items()}
 
 
+def plain_header_keys() -> set[str]:
+    """Every synonym as `normalize` writes it: a cell equal to one of these is plainly a field name."""
+    return {normalize(s) for synonyms in SYNONYMS.values() for s in synonyms}
+
+
 def score_header(header: str) -> dict[str, float]:
     """Confidence (0–1) that a header names each field; fields below MIN_CONFIDENCE omitted."""
     tokens = _tokens(header)

@@ -112,7 +112,7 @@ def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:
 
 PROBLEM_COLUMNS = {"severity": "Gravedad", "sheet": "Hoja", "row": "Fila", "column": "Columna", "value": "Valor",
                    "message": "Mensaje"}
-SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia"}
+SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia", "correction": "Corrección del analista"}
 
 
 def problems_frame(problems: list[dict]) -> pd.DataFrame:

@@ -4,11 +4,13 @@ Guatemala groups thousands with a comma and writes decimals with a point
 (1,500 · 12.5 %), writes dates day first (09/11/2017) and lives at UTC−6.
 """
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 GUATEMALA = ZoneInfo("America/Guatemala")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 PLOTLY_SEPARATORS = ".,"  # decimal, thousands — for plotly's layout.separators
 
 
@@ -44,3 +46,9 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """«1 necesidad», «1,500 necesidades»."""
     word = singular if count == 1 else (plural_form or singular + ("es" if singular[-1] in "dlnrz" else "s"))
     return f"{format_int(count)} {word}"
+
+
+def plain(text: object) -> str:
+    """Text shown literally where Streamlit reads Markdown (messages, captions, labels): file
+    names, sheet names, headers and values are the user's and must never format the page."""
+    return _MARKDOWN.sub(r"\\\1", str(text))

@@ -23,6 +23,7 @@ uploads = Table(
     Column("content", LargeBinary, nullable=False),  # the original bytes: nothing is ever lost
     Column("is_sample", Boolean, nullable=False, default=False),
     Column("deleted_at", DateTime(timezone=True), nullable=True),
+    Column("replaced_by", Integer, nullable=True),  # the upload that replaced this one (it was hidden then)
 )
 
 needs = Table(

@@ -3,7 +3,9 @@
 Every write is one transaction and bumps a revision counter, so readers (the
 dashboard's caches) know when to reload. Uploads are soft-deleted: deleting hides
 an upload's needs from every result, restoring brings them back, and the original
-file bytes are always kept.
+file bytes are always kept. A corrected file can replace an earlier upload: the new
+one is stored and the old one hidden in the same transaction (`replaced_by` says by
+which), so the needs are never counted twice nor missing in between.
 """
 import datetime as dt
 import hashlib
@@ -23,13 +25,14 @@ from analysis.schema import needs, saved_views, store_state, uploads
 from analysis.validation import NEED_COLUMNS
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "necesidades.db"
 CACHE_DIR = PROJECT_DIR / "data" / "cache"
 
 UPLOAD_COLUMNS = ("id", "filename", "sha256", "size_bytes", "uploaded_at", "uploaded_by", "sheets",
-                  "column_mapping", "rows_imported", "rows_rejected", "rows_warned", "is_sample", "deleted_at")
+                  "column_mapping", "rows_imported", "rows_rejected", "rows_warned", "is_sample", "deleted_at",
+                  "replaced_by")
 
 
 def database_url(explicit: str | None = None) -> str:
@@ -56,6 +59,23 @@ class NewUpload:
     rows_warned: int
     problems: list[dict]
     is_sample: bool = False
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """An earlier upload holding some of a new file's needs (same place, same need text)."""
+
+    upload_id: int
+    filename: str
+    rows: int  # how many of the new file's rows are already in it
+
+
+class NotReplaceable(Exception):
+    """The upload to replace does not exist or is already hidden; nothing was stored."""
+
+    def __init__(self, upload_id: int):
+        super().__init__(upload_id)
+        self.upload_id = upload_id
 
 
 class DuplicateUpload(Exception):
@@ -128,6 +148,12 @@ class Store:
             found = conn.execute(select(*cols).where(uploads.c.id == upload_id)).mappings().first()
             return dict(found) if found else None
 
+    def is_visible(self, upload_id: int) -> bool:
+        """Whether the upload exists and is not deleted."""
+        query = select(uploads.c.id).where(uploads.c.id == upload_id, uploads.c.deleted_at.is_(None))
+        with self.engine.connect() as conn:
+            return conn.execute(query).first() is not None
+
     def upload_content(self, upload_id: int) -> bytes | None:
         """The original bytes of an upload, exactly as received."""
         with self.engine.connect() as conn:
@@ -176,6 +202,26 @@ class Store:
         types = {"departamento_codigo": "Int64", "municipio_codigo": "Int64", "fila": "int64", "upload_id": "int64"}
         return frame.astype(types | {c: "str" for c in frame.columns if c not in types and c != "fecha"})
 
+    def overlaps(self, rows: pd.DataFrame) -> list[Overlap]:
+        """Visible uploads (the synthetic sample aside) already holding some of these needs, largest first.
+
+        A need is the same when its departamento, municipio and normalised text (`clave`) are.
+        """
+        key = ["departamento", "municipio", "clave"]
+        query = (select(needs.c.upload_id, *[needs.c[c] for c in key])
+                 .join(uploads, uploads.c.id == needs.c.upload_id)
+                 .where(uploads.c.deleted_at.is_(None), uploads.c.is_sample.is_(False)))
+        with self.engine.connect() as conn:
+            stored = pd.DataFrame(conn.execute(query).all(), columns=["upload_id", *key])
+            names = dict(conn.execute(select(uploads.c.id, uploads.c.filename)).all())
+        if stored.empty or rows.empty:
+            return []
+        counts = rows.groupby(key).size().rename("rows").reset_index()
+        matched = stored.drop_duplicates().merge(counts, on=key)
+        per_upload = matched.groupby("upload_id")["rows"].sum().sort_index(ascending=False)
+        per_upload = per_upload.sort_values(ascending=False, kind="stable")
+        return [Overlap(int(upload_id), names[upload_id], int(count)) for upload_id, count in per_upload.items()]
+
     def count_needs(self) -> int:
         """How many needs are visible (uploads not deleted)."""
         query = (select(func.count()).select_from(needs.join(uploads, uploads.c.id == needs.c.upload_id))
@@ -188,24 +234,31 @@ class Store:
     def _bump(self, conn) -> None:
         conn.execute(update(store_state).values(revision=store_state.c.revision + 1))
 
-    def add_upload(self, new: NewUpload, rows: pd.DataFrame) -> int:
-        """Store an upload and its needs in one transaction; raises DuplicateUpload."""
+    def add_upload(self, new: NewUpload, rows: pd.DataFrame, replaces: int | None = None) -> int:
+        """Store an upload and its needs in one transaction, hiding upload `replaces` in the same
+        transaction when given; raises DuplicateUpload, or NotReplaceable (nothing stored)."""
         if existing := self.find_upload(new.sha256):
             raise DuplicateUpload(existing["id"])
         records = _records(rows)
         try:
             with self.engine.begin() as conn:
+                now = dt.datetime.now(dt.timezone.utc)
                 upload_id = conn.execute(insert(uploads).values(
                     filename=new.filename[:255], sha256=new.sha256, size_bytes=len(new.content),
-                    uploaded_at=dt.datetime.now(dt.timezone.utc), uploaded_by=new.uploaded_by[:120],
+                    uploaded_at=now, uploaded_by=new.uploaded_by[:120],
                     sheets=new.sheets, column_mapping=new.column_mapping, rows_imported=len(records),
                     rows_rejected=new.rows_rejected, rows_warned=new.rows_warned, problems=new.problems,
                     content=new.content, is_sample=new.is_sample,
                 )).inserted_primary_key[0]
+                if replaces is not None and not conn.execute(
+                        update(uploads).where(uploads.c.id == replaces, uploads.c.id != upload_id,
+                                              uploads.c.deleted_at.is_(None))
+                        .values(deleted_at=now, replaced_by=upload_id)).rowcount:
+                    raise NotReplaceable(replaces)  # rolls back the new upload too
                 _bulk_insert_needs(conn, upload_id, records)
                 if not new.is_sample:  # real data never mixes with the synthetic sample
                     conn.execute(update(uploads).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
-                                 .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
+                                 .values(deleted_at=now))
                 self._bump(conn)
         except IntegrityError:
             existing = self.find_upload(new.sha256)

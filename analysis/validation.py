@@ -13,7 +13,9 @@ import pandas as pd
 
 from analysis import reference
 from analysis.columns import FIELD_LABELS
-from analysis.dates import parse_fecha
+from analysis.corrections import CORRECTION, Corrections
+from analysis.corrections import apply as apply_corrections
+from analysis.dates import month_first_evidence, parse_fecha, parse_month
 from analysis.places import resolve_place
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.tables import Table
@@ -40,12 +42,14 @@ _INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp"
 class Problem:
     """One finding about one cell (or a whole sheet when `row` is None)."""
 
-    severity: str  # "error" rejects the row; "warning" keeps it
+    severity: str  # "error" rejects the row; "warning" keeps it; "correction" records an analyst's correction
     sheet: str
     row: int | None
     column: str | None
-    value: str
+    value: str  # as written in the file
     message: str
+    field: str | None = None  # the canonical field of the column, when there is one
+    corrected: str | None = None  # for a correction: the value used instead of `value`
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -80,8 +84,31 @@ def _institucion(text: str) -> str:
     return text.upper() if normalize(text) in _INSTITUTION_ACRONYMS else text
 
 
-def validate_table(table: Table) -> ValidatedTable:
-    """Canonical needs of a table plus every error and warning, by spreadsheet row."""
+def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) -> pd.Series:
+    """Each distinct date read once: day first unless the column proves to be month first, a month
+    alone («noviembre 2017») as its first day; one sheet-level warning for each of those readings."""
+    distinct = [v for v in column.unique() if v]
+    evidence = month_first_evidence(distinct)
+    days = {v: parse_fecha(v, month_first=evidence is not None) for v in distinct}
+    months = {v: month for v, day in days.items() if day is None and (month := parse_month(v))}
+    if evidence:
+        problems.append(Problem("warning", sheet, None, header, evidence,
+                                f"La columna «{header}» escribe las fechas con el mes primero (p. ej. «{evidence}»): "
+                                "se leyeron como mes/día/año.", "fecha"))
+    if months:
+        count, example = int(column.isin(list(months)).sum()), next(iter(months))
+        problems.append(Problem("warning", sheet, None, header, example,
+                                f"{count} {'fecha indica' if count == 1 else 'fechas indican'} solo el mes y el año "
+                                f"(p. ej. «{example}»): se guarda{'' if count == 1 else 'n'} como el día 1 de ese mes.",
+                                "fecha"))
+    return column.map({**days, **months, "": None})
+
+
+def validate_table(table: Table, corrections: Corrections | None = None) -> ValidatedTable:
+    """Canonical needs of a table plus every error and warning, by spreadsheet row.
+
+    `corrections` replace values as written before anything is recognised (see `analysis.corrections`).
+    """
     text = {name: _text_column(table, name) for name in FIELD_LABELS if name != "region"}
     frame = pd.DataFrame(text)
     frame["fila"] = table.row_numbers
@@ -95,7 +122,7 @@ def validate_table(table: Table) -> ValidatedTable:
         return match.header if match else FIELD_LABELS[name]
 
     def flag(position: int, severity: str, name: str, value: str, message: str) -> None:
-        problem = Problem(severity, table.sheet, int(frame["fila"].iat[position]), header(name), value, message)
+        problem = Problem(severity, table.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
         if severity == "error":
             errors.setdefault(position, []).append(problem)
         else:
@@ -110,6 +137,10 @@ def validate_table(table: Table) -> ValidatedTable:
         frame.loc[blank, name] = headings.loc[blank, name]
     for name, value in table.defaults.items():
         frame.loc[frame[name] == "", name] = value
+    for name, original, new, count in apply_corrections(frame, corrections or {}):
+        problems.append(Problem(CORRECTION, table.sheet, None, header(name), original,
+                                f"Corregido en la carga: «{original}» → «{new}» "
+                                f"({count} {'fila' if count == 1 else 'filas'}).", name, new))
 
     for position in frame.index[frame["necesidad"] == ""]:
         flag(position, "error", "necesidad", "", "La fila no tiene descripción de la necesidad.")
@@ -156,8 +187,7 @@ def validate_table(table: Table) -> ValidatedTable:
              "Prioridad no reconocida (use Alta, Media o Baja): se deja vacía.")
     out["prioridad"] = out["prioridad"].fillna("")
 
-    dates = {v: parse_fecha(v) if v else None for v in frame["fecha"].unique()}
-    out["fecha"] = frame["fecha"].map(dates)
+    out["fecha"] = _dates(frame["fecha"], table.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
         flag(position, "warning", "fecha", frame.at[position, "fecha"],
              "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")

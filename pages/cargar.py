@@ -1,11 +1,17 @@
-"""Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm."""
+"""Cargar datos: upload a spreadsheet, check how it was understood, correct the columns, confirm.
+
+Rejected values can be corrected in place (accept the suggestion or type another value), and
+a file that overlaps an earlier upload (a corrected re-upload) is offered to replace it."""
+import hashlib
+
 import streamlit as st
 
 from analysis.columns import FIELD_LABELS, FIELDS
+from analysis.corrections import Rejected, rejected_values, with_correction
 from analysis.errors import FileRefused, MissingColumns
 from analysis.exports import problems_frame, to_xlsx_bytes
-from analysis.formatting import format_int, plural
-from analysis.importer import IMPORTED, analyse_file, duplicate_report, sha256_of, store_analysis
+from analysis.formatting import format_int, plain, plural
+from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
 from analysis.reading import ACCEPTED_EXTENSIONS
 from analysis.template import template_bytes
 from ui import data
@@ -46,13 +52,16 @@ content = uploaded.getvalue()
 store = data.store()
 sha = sha256_of(content)
 if existing := store.find_upload(sha):
-    st.info(duplicate_report(store, uploaded.name, sha, existing["id"]).reason, icon=":material/content_copy:")
+    st.info(plain(duplicate_report(store, uploaded.name, sha, existing["id"]).reason), icon=":material/content_copy:")
     st.button("Cargar otro archivo", on_click=_finish, args=(("info", "No se cargó el archivo repetido."),))
     st.stop()
 
 # The analyst's corrections to the column mapping: header -> field ("" = ignore).
 overrides_key = f"_columnas_{sha}"
 overrides = st.session_state.setdefault(overrides_key, {})
+# The analyst's corrections to rejected values: (field, value as written) -> value to use.
+corrections_key = f"_correcciones_{sha}"
+corrections = st.session_state.setdefault(corrections_key, {})
 
 
 def column_editor(tables) -> None:
@@ -80,14 +89,14 @@ def column_editor(tables) -> None:
 refusal = None
 with st.status("Leyendo y validando el archivo…", expanded=False) as status:
     try:
-        analysis = analyse_file(content, uploaded.name, overrides or None)
+        analysis = analyse_file(content, uploaded.name, overrides or None, corrections or None)
         status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de "
-                            f"datos en {plural(len(analysis.tables), 'hoja')}", state="complete")
+                            f"datos en {plural(len(analysis.tables), 'tabla')}", state="complete")
     except FileRefused as refused:
         refusal = refused
         status.update(label="El archivo no se puede importar tal como está", state="error")
 if refusal is not None:
-    st.error(f"{refusal}", icon=":material/block:")
+    st.error(plain(refusal), icon=":material/block:")
     if isinstance(refusal, MissingColumns):
         st.subheader("Columnas")
         column_editor(refusal.tables)
@@ -114,25 +123,85 @@ if analysis.problems:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:")
     if analysis.rows_rejected:
-        st.caption("Las filas rechazadas no se guardan. Corríjalas en el archivo y cárguelo de nuevo para "
-                   "agregarlas.")
+        st.caption("Las filas rechazadas no se guardan. Corrija sus valores aquí abajo, o en el archivo y "
+                   "cárguelo de nuevo.")
 else:
     st.success("Todas las filas son válidas.", icon=":material/check_circle:")
 
 
-def _import() -> None:
+def _correct(field: str, value: str, new: str) -> None:
+    st.session_state[corrections_key] = with_correction(st.session_state[corrections_key], field, value, new)
+
+
+def _uncorrect(field: str, original: str) -> None:
+    st.session_state[corrections_key] = {k: v for k, v in st.session_state[corrections_key].items()
+                                         if k != (field, original)}
+
+
+def _correct_typed(field: str, value: str, key: str) -> None:
+    if typed := st.session_state.get(key, "").strip():
+        _correct(field, value, typed)
+
+
+def correction_editor(rejected: list[Rejected]) -> None:
+    """Each distinct rejected value with its suggestion to accept, or another value to type; the
+    choice applies to every row with that value and the file is validated again at once."""
+    st.caption("Acepte la sugerencia o escriba el valor correcto: se aplica a todas las filas que tienen ese "
+               "valor y el archivo se vuelve a validar al instante. El archivo original no cambia; el informe "
+               "de la carga guarda cada valor original y su corrección.")
+    for item in rejected:
+        key = "corregir_" + hashlib.sha1(f"{item.field}\0{item.value}".encode()).hexdigest()[:12]
+        with st.container(border=True):
+            text, actions = st.columns([3, 2], vertical_alignment="center")
+            text.markdown(f"**{plain(item.column)}** «{plain(item.value)}» · "
+                          f"{plural(item.rows, 'fila rechazada', 'filas rechazadas')}")
+            text.caption(plain(item.message))
+            for option in item.suggestions:
+                actions.button(f"Aceptar «{plain(option)}»", key=f"{key}_{option}", on_click=_correct,
+                               args=(item.field, item.value, option), icon=":material/check:", width="stretch")
+            actions.text_input("Otro valor", key=f"{key}_otro", on_change=_correct_typed,
+                               args=(item.field, item.value, f"{key}_otro"),
+                               placeholder="Escriba el valor correcto y presione Intro")
+    if corrections:
+        st.markdown("**Correcciones aplicadas**")
+        for (field, original), used in list(corrections.items()):
+            text, undo = st.columns([4, 1], vertical_alignment="center")
+            text.markdown(f"{FIELD_LABELS.get(field, field)}: «{plain(original)}» → «{plain(used)}»")
+            undo.button("Quitar", key="quitar_" + hashlib.sha1(f"{field}\0{original}".encode()).hexdigest()[:12],
+                        on_click=_uncorrect, args=(field, original), width="stretch")
+
+
+rejected = rejected_values(analysis.problems)
+if rejected or corrections:
+    st.subheader("4. Corregir valores rechazados")
+    correction_editor(rejected)
+
+
+def _import(replace: int | None = None) -> None:
     with st.spinner("Guardando…"):
-        result = store_analysis(store, analysis)
+        result = store_analysis(store, analysis, replace=replace)
     data.invalidate()
     if result.status == IMPORTED:
-        _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{uploaded.name}» "
-                            f"(carga n.º {result.upload_id}). Todas las páginas ya las muestran."))
+        replaced = (f" La carga n.º {replace}, a la que reemplaza, quedó oculta (puede restaurarse en el Historial "
+                    "de cargas)." if result.replaced_upload_id else "")
+        _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{plain(uploaded.name)}» "
+                            f"(carga n.º {result.upload_id}). Todas las páginas ya las muestran.{replaced}"))
     else:
-        _finish(("error", result.reason or "No se importó el archivo."))
+        _finish(("error", plain(result.reason or "No se importó el archivo.")))
 
 
-confirm, cancel, _ = st.columns([2, 1, 3])
-confirm.button(f"Importar {plural(len(analysis.needs), 'necesidad')}", type="primary", on_click=_import,
-               disabled=analysis.needs.empty, icon=":material/save:", width="stretch")
+overlap = next(iter(store.overlaps(analysis.needs)), None)
+if overlap:
+    st.warning(f"{plain(overlap_message(overlap, len(analysis.needs)))} Si este archivo corrige esa carga, "
+               f"reemplácela: la carga n.º {overlap.upload_id} se oculta (puede restaurarse en el Historial de "
+               "cargas) y sus filas no se cuentan dos veces.", icon=":material/difference:")
+    replace, confirm, cancel = st.columns([2, 2, 1])
+    replace.button(f"Reemplazar la carga n.º {overlap.upload_id}", type="primary", on_click=_import,
+                   args=(overlap.upload_id,), disabled=analysis.needs.empty, icon=":material/swap_horiz:",
+                   width="stretch")
+else:
+    confirm, cancel, _ = st.columns([2, 1, 3])
+confirm.button(f"Importar {plural(len(analysis.needs), 'necesidad')}", type="secondary" if overlap else "primary",
+               on_click=_import, disabled=analysis.needs.empty, icon=":material/save:", width="stretch")
 cancel.button("Cancelar", on_click=_finish, args=(("info", "Carga cancelada: no se guardó nada."),),
               width="stretch")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.columns import FIELD_LABELS
-from analysis.formatting import format_datetime, format_int, plural
+from analysis.formatting import format_datetime, format_int, plain, plural
 from ui import data
 from ui import view as views
 from ui.widgets import show_table
@@ -29,6 +29,14 @@ def _set_deleted(upload_id: int, delete: bool) -> None:
                  icon=":material/restore_from_trash:")
     data.invalidate()
 
+def _states(frame: pd.DataFrame) -> pd.Series:
+    """«Vigente», «Eliminada», «Reemplazada por la n.º 5», with «(datos de ejemplo)» for the sample."""
+    replaced = frame["replaced_by"].map(lambda i: f"Reemplazada por la n.º {int(i)}" if pd.notna(i) else None)
+    state = frame["deleted_at"].notna().map({True: "Eliminada", False: "Vigente"})
+    state = state.where(frame["deleted_at"].isna() | replaced.isna(), replaced)
+    return state + frame["is_sample"].map({True: " (datos de ejemplo)", False: ""})
+
+
 uploads = store.uploads()
 if uploads.empty:
     st.info("Todavía no se ha cargado ningún archivo. Use la página **Cargar datos**.", icon=":material/upload_file:")
@@ -40,12 +48,12 @@ table = pd.DataFrame({
     "Archivo": uploads["filename"],
     "Cargado": uploads["uploaded_at"].map(format_datetime),
     "Por": uploads["uploaded_by"],
-    "Hojas": uploads["sheets"].map(lambda sheets: ", ".join(s["hoja"] for s in sheets if s.get("filas"))),
+    "Hojas": uploads["sheets"].map(lambda sheets: ", ".join(dict.fromkeys(s["hoja"] for s in sheets
+                                                                          if "aceptadas" in s))),
     "Importadas": uploads["rows_imported"],
     "Rechazadas": uploads["rows_rejected"],
     "Advertencias": uploads["rows_warned"],
-    "Estado": deleted.map({True: "Eliminada", False: "Vigente"}) + uploads["is_sample"].map(
-        {True: " (datos de ejemplo)", False: ""}),
+    "Estado": _states(uploads),
 })
 st.dataframe(table, hide_index=True, width="stretch", column_config={
     "N.º": st.column_config.NumberColumn(format="plain"),
@@ -61,10 +69,18 @@ upload = store.upload(chosen)
 is_deleted = upload["deleted_at"] is not None
 
 info, actions = st.columns([3, 2])
+replaced_ids = uploads.loc[uploads["replaced_by"] == chosen, "id"].tolist()
 with info:
-    st.markdown(f"**Archivo:** {upload['filename']} · {format_int(upload['size_bytes'] / 1024)} KB  \n"
+    st.markdown(f"**Archivo:** {plain(upload['filename'])} · {format_int(upload['size_bytes'] / 1024)} KB  \n"
                 f"**Huella SHA-256:** `{upload['sha256'][:16]}…`  \n"
-                f"**Columnas:** " + ", ".join(f"{h} → {FIELD_LABELS.get(f, f)}" for h, f in upload["column_mapping"].items()))
+                f"**Columnas:** " + ", ".join(f"{plain(h)} → {FIELD_LABELS.get(f, f)}"
+                                              for h, f in upload["column_mapping"].items()))
+    if upload["replaced_by"] is not None:
+        st.caption(f"Esta carga fue reemplazada por la carga n.º {upload['replaced_by']} (un archivo corregido)"
+                   + (", y luego restaurada." if not is_deleted else ". Al restaurarla, sus necesidades vuelven a "
+                      "contarse junto con las de la carga que la reemplazó."))
+    if replaced_ids:
+        st.caption(f"Esta carga reemplazó a la carga n.º {', '.join(map(str, replaced_ids))}.")
 with actions:
     st.download_button("Descargar archivo original", lambda: store.upload_content(chosen), file_name=upload["filename"],
                        icon=":material/download:", on_click="ignore", width="stretch")

@@ -61,3 +61,45 @@ def ods(rows: list[list], header: list[str] = HEADER) -> bytes:
 
 
 DATE = dt.datetime(2017, 11, 9)
+
+
+def html_xls(rows: list[list], header: list[str] = HEADER, before: str = "", charset: str = "utf-8") -> bytes:
+    """A web system's «export to Excel»: an HTML table (entities and all) meant to be saved as .xls."""
+    import html
+
+    def cells(tag, values):
+        return "".join(f"<{tag}>{html.escape(str(v), quote=False).encode('ascii', 'xmlcharrefreplace').decode()}"
+                       f"</{tag}>" for v in values)
+    body = "".join(f"<tr>{cells('td', row)}</tr>\n" for row in rows)
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body>'
+            f"{before}<table border=1><tr>{cells('th', header)}</tr>\n{body}</table></body></html>")
+    return page.encode(charset)
+
+
+def ods_with_merges(rows: list[list], merges: list[tuple[int, int, int, int]], sheet: str = "Hoja1") -> bytes:
+    """A LibreOffice sheet with merged blocks (first row, first column, last row, last column; 0-based)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+    spans = {(top, left): (bottom - top + 1, right - left + 1) for top, left, bottom, right in merges}
+    covered = {(r, c) for top, left, bottom, right in merges for r in range(top, bottom + 1)
+               for c in range(left, right + 1)} - set(spans)
+    document, table = OpenDocumentSpreadsheet(), Table(name=sheet)
+    for i, row in enumerate(rows):
+        line = TableRow()
+        for j in range(max(len(r) for r in rows)):
+            value = row[j] if j < len(row) else None
+            if (i, j) in covered:
+                line.addElement(CoveredTableCell())
+                continue
+            span = spans.get((i, j))
+            cell = TableCell(valuetype="string" if value is not None else None,
+                             **({"numberrowsspanned": span[0], "numbercolumnsspanned": span[1]} if span else {}))
+            if value is not None:
+                cell.addElement(P(text=str(value)))
+            line.addElement(cell)
+        table.addElement(line)
+    document.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()

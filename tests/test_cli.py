@@ -62,7 +62,7 @@ def test_import_json_is_one_object_per_file_with_spreadsheet_rows(tmp_path, db_u
     result = run("import", str(good), str(bad), "--db", db_url, "--json")
     first, second = [json.loads(line) for line in result.stdout.splitlines()]
     assert set(first) == {"file", "sha256", "status", "upload_id", "rows_imported", "rows_rejected",
-                          "rows_warned", "columns", "problems"}
+                          "rows_warned", "columns", "problems", "replaced_upload_id", "overlap"}
     assert (first["status"], first["rows_imported"], first["rows_rejected"]) == ("imported", 1, 1)
     assert first["columns"] == {"Depto": "departamento", "Nivel": "nivel", "Necesidad": "necesidad"}
     (problem,) = [p for p in first["problems"] if p["severity"] == "error"]

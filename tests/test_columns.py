@@ -41,3 +41,15 @@ def test_overrides_win_and_can_ignore_a_column():
     matches = map_columns(["Lugar", "Depto", "Planteamiento"], overrides={"lugar": "municipio", "Depto": ""})
     assert {m.header: (m.field, m.confidence) for m in matches} == {
         "Lugar": ("municipio", 1.0), "Planteamiento": ("necesidad", 1.0)}
+
+
+@pytest.mark.parametrize("header,field", [
+    ("DEPTO.", "departamento"), ("MPIO.", "municipio"), ("NIV.", "nivel"), ("ÁMB.", "ambito"), ("PRIOR.", "prioridad"),
+    ("INST. RESP.", "institucion"), ("EDO.", "estado"), ("NIV. TERRIT.", "nivel"),
+    ("Department", "departamento"), ("Municipality", "municipio"), ("Level", "nivel"), ("Security domain", "ambito"),
+    ("Need", "necesidad"), ("Priority", "prioridad"), ("Institution", "institucion"), ("Date", "fecha"),
+    ("Status", "estado"), ("Responsible institution", "institucion"), ("Identified need", "necesidad"),
+])
+def test_upper_case_abbreviations_and_english_headers(header, field):
+    (match,) = map_columns([header])
+    assert match.field == field

@@ -81,3 +81,32 @@ def test_zip_that_is_not_a_workbook():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hola.txt", "no soy un libro")
     assert import_or_refuse(buffer.getvalue(), "a.xlsx") == REJECTED
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), CELL_TEXT, st.integers()), max_size=8), max_size=20),
+       st.lists(st.tuples(st.integers(0, 20), st.integers(0, 8), st.integers(0, 3), st.integers(0, 3)), max_size=6))
+def test_arbitrary_grids_with_merged_blocks(rows, blocks):
+    from tests.builders import xlsx
+    from openpyxl.utils import get_column_letter
+    header = ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Fecha"]
+    merges, taken = [], set()
+    for top, left, down, across in blocks:  # openpyxl refuses overlapping blocks, as Excel does
+        cells = {(r, c) for r in range(top, top + down + 1) for c in range(left, left + across + 1)}
+        if (down or across) and not cells & taken:
+            taken |= cells
+            merges.append(f"{get_column_letter(left + 1)}{top + 1}:{get_column_letter(left + across + 1)}"
+                          f"{top + down + 1}")
+    import_or_refuse(xlsx({"Hoja1": [header, *rows]}, {"Hoja1": merges}), "merged.xlsx")
+
+
+HTML_PIECES = st.sampled_from(["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=3>",
+                               "<td rowspan=9999>", "<td colspan=x>", "<br>", "<p>", "</p>", "&nbsp;", "&Aacute;",
+                               "Departamento", "Necesidad", "Petén", "Falta de patrullas en la aldea", "<script>",
+                               "<!--", "-->", "<h2>", "</h2>"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(HTML_PIECES, max_size=60))
+def test_html_pages_saved_as_xls(pieces):
+    import_or_refuse(("<html><body>" + "".join(pieces)).encode(), "web.xls")

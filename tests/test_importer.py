@@ -96,3 +96,44 @@ def test_hostile_cells_are_stored_as_plain_text(store):
     stored = store.needs()
     assert list(stored["necesidad"])[0] == '=HYPERLINK("http://x","clic")'
     assert list(stored["institucion"])[1] == "@SUM(1+1)"
+
+
+def test_upper_case_abbreviated_headers(store):
+    header = ["NO.", "DEPTO.", "MPIO.", "NIV.", "ÁMB.", "NECESIDAD IDENTIFICADA", "PRIOR.", "INST. RESP.", "FECHA"]
+    row = [1, "SOLOLA", "PANAJACHEL", "MUNICIPAL", "GESTION DE RIESGOS", "DESLAVES EN LA CARRETERA", "1", "CONRED",
+           "09/11/2017"]
+    report = import_file(store, simple_xlsx([row], header=header), "mayusculas.xlsx")
+    assert (report.rows_imported, report.rows_rejected) == (1, 0)
+    stored = store.needs().iloc[0]
+    assert (stored.departamento, stored.municipio, stored.nivel, stored.ambito, stored.prioridad,
+            stored.institucion) == ("Sololá", "Panajachel", "Municipal", "Gestión de Riesgos y Defensa Civil", "Alta",
+                                    "CONRED")
+
+
+def test_english_headers_from_partners_with_spanish_values(store):
+    header = ["Department", "Municipality", "Level", "Security domain", "Need", "Priority", "Institution", "Date",
+              "Status"]
+    row = ["Petén", "Flores", "Comunitario", "Seguridad Exterior", "Contrabando por pasos no controlados", "Media",
+           "Ejército", "09/11/2017", "En seguimiento"]
+    report = import_file(store, simple_xlsx([row], header=header), "partner.xlsx")
+    assert report.rows_imported == 1 and report.columns["Security domain"] == "ambito"
+    stored = store.needs().iloc[0]
+    assert (stored.departamento, stored.municipio, stored.nivel, stored.ambito, stored.necesidad, stored.prioridad,
+            stored.institucion, stored.estado) == ("Petén", "Flores", "Comunitario", "Seguridad Exterior",
+                                                   "Contrabando por pasos no controlados", "Media", "Ejército",
+                                                   "En seguimiento")
+    assert stored.fecha.date().isoformat() == "2017-11-09"
+
+
+def test_html_table_exported_as_xls_by_a_web_system(store):
+    from tests.builders import html_xls
+    rows = [need(departamento="Sacatepéquez", municipio="Antigua Guatemala", necesidad="Señalización vial"),
+            need(departamento="Quiché", necesidad="Linchamientos")]
+    report = import_file(store, html_xls(rows, charset="windows-1252", before="<h2>Sistema de seguimiento</h2>"),
+                         "exportacion.xls")
+    assert (report.rows_imported, report.rows_rejected) == (2, 0)
+    stored = store.needs()
+    assert list(stored["departamento"]) == ["Sacatepéquez", "Quiché"]
+    assert list(stored["necesidad"]) == ["Señalización vial", "Linchamientos"]
+    assert list(stored["fila"]) == [3, 4]  # the heading above the table is row 1, as Excel shows it
+    assert stored["fecha"].dt.strftime("%d/%m/%Y").tolist() == ["09/11/2017"] * 2

@@ -1,4 +1,6 @@
 """Reading every format field teams send, and refusing what cannot be read."""
+import io
+
 import pytest
 
 from analysis.errors import FileRefused
@@ -50,7 +52,7 @@ def test_xlsm_is_read_like_xlsx():
 @pytest.mark.parametrize("data,name,expected", [
     (b"", "vacio.xlsx", "vacío"),
     (b"PK\x03\x04 not really a zip", "roto.xlsx", "dañado"),
-    (b"<html><table><tr><td>x</td></tr></table></html>", "web.xls", "página web"),
+    (b"<html><body><p>Su sesi&oacute;n ha expirado</p></body></html>", "web.xls", "sin ninguna tabla"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.csv", "binarios"),
     (b"just some text", "nota.xlsx", "no es un libro"),
 ])
@@ -64,3 +66,53 @@ def test_truncated_xlsx_is_refused():
     data = simple_xlsx([need()])
     with pytest.raises(FileRefused):
         read_workbook(data[: len(data) // 2], "cortado.xlsx")
+
+
+def test_a_sheet_formatted_out_to_column_xfd_reads_as_its_data():
+    import openpyxl
+    from openpyxl.styles import PatternFill
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    for i in range(300):
+        sheet.append(need(necesidad=f"Necesidad {i}"))
+        sheet.cell(i + 2, 16384, " ")  # a stray space in column XFD on every row
+    for row in range(400, 3000):  # thousands of styled, empty rows below the data
+        sheet.cell(row, 1).fill = PatternFill("solid", fgColor="FFFF00")
+        sheet.cell(row, 2).value = ""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    (read,) = read_workbook(buffer.getvalue(), "formateado.xlsx")
+    assert len(read.rows) == 301
+    assert max(len(row) for row in read.rows) == len(HEADER)
+
+
+def test_data_not_starting_in_a1_keeps_excel_row_and_column_positions():
+    from tests.builders import xlsx
+    data = xlsx({"Hoja1": [[], [], [None, None, "Departamento", "Necesidad"], [None, None, "Petén", "Patrullas"]]},
+                merges={"Hoja1": ["C5:C7"]})
+    (sheet,) = read_workbook(data, "a.xlsx")
+    assert sheet.rows[2] == ["", "", "Departamento", "Necesidad"]
+    assert sheet.rows[3] == ["", "", "Petén", "Patrullas"]
+    assert sheet.merged == []  # a merged block wholly below the data is no block of it
+
+
+def test_html_table_saved_as_xls_is_read_like_a_sheet_with_entities_decoded():
+    page = ("<html><head><meta charset='windows-1252'></head><body><h3>Reporte del sistema</h3>"
+            "<table><tr><th>Departamento</th><th>&Aacute;mbito</th><th>Necesidad</th></tr>"
+            "<tr><td>Pet&eacute;n</td><td>Seguridad&nbsp;Interior</td><td>Falta de patrullas<br>nocturnas</td></tr>"
+            "</table></body></html>").encode("cp1252")
+    (sheet,) = read_workbook(page, "reporte.xls")
+    assert sheet.name == "reporte"
+    assert sheet.rows == [["Reporte del sistema"], ["Departamento", "Ámbito", "Necesidad"],
+                          ["Petén", "Seguridad\xa0Interior", "Falta de patrullas\nnocturnas"]]
+
+
+def test_html_cells_spanning_rows_and_columns_are_merged_blocks():
+    page = (b"<table><tr><th colspan=2>UBICACI&Oacute;N</th><th rowspan=2>Necesidad</th></tr>"
+            b"<tr><th>Departamento</th><th>Municipio</th></tr>"
+            b"<tr><td rowspan=2>Pet&eacute;n</td><td>Flores</td><td>Patrullas</td></tr>"
+            b"<tr><td>San Benito</td><td>Extorsiones</td></tr></table>")
+    (sheet,) = read_workbook(page, "a.xls")
+    assert sheet.rows[3] == ["", "San Benito", "Extorsiones"]  # the spanned cell is left to the merged block
+    assert sorted(sheet.merged) == [(0, 0, 0, 1), (0, 2, 1, 2), (2, 0, 3, 0)]

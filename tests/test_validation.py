@@ -2,13 +2,19 @@
 import datetime as dt
 
 from analysis.reading import Sheet
-from analysis.tables import find_table
+from analysis.tables import find_tables
 from analysis.validation import validate_table
 from tests.builders import HEADER, need
 
 
+def only_table(sheet):
+    """The one table a sheet holds."""
+    (table,) = find_tables(sheet)
+    return table
+
+
 def validate(rows, header=HEADER, sheet="Datos"):
-    return validate_table(find_table(Sheet(sheet, [header, *rows])))
+    return validate_table(only_table(Sheet(sheet, [header, *rows])))
 
 
 def errors(result):
@@ -84,7 +90,7 @@ def pd_isna(value):
 
 def test_entirely_blank_rows_and_numbered_empty_rows_are_not_rejects():
     result = validate([["", "", "", "", "", "", "", "", "", ""], need()], header=HEADER)
-    numbered = validate_table(find_table(Sheet("D", [["No.", *HEADER], [1, *need()], [2], [3]])))
+    numbered = validate_table(only_table(Sheet("D", [["No.", *HEADER], [1, *need()], [2], [3]])))
     assert result.rows_rejected == 0 and len(result.needs) == 1
     assert numbered.rows_rejected == 0 and len(numbered.needs) == 1
 
@@ -100,7 +106,7 @@ def test_missing_nivel_column_is_one_sheet_warning():
 def test_heading_rows_fill_the_ambito_of_their_needs():
     rows = [["No.", "Departamento", "Necesidad"], ["SEGURIDAD EXTERIOR"], [1, "Petén", "Contrabando"],
             ["INTELIGENCIA"], [2, "Petén", "Falta de información"]]
-    result = validate_table(find_table(Sheet("Hoja1", rows)))
+    result = validate_table(only_table(Sheet("Hoja1", rows)))
     assert list(result.needs["ambito"]) == ["Seguridad Exterior", "Inteligencia de Estado"]
     assert list(result.needs["fila"]) == [3, 5] and result.rows_rejected == 0
     assert [p.message for p in result.problems] == [

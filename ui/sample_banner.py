@@ -18,5 +18,5 @@ def sample_banner() -> None:
     text, button = st.columns([4, 1], vertical_alignment="center")
     text.warning("**Datos de ejemplo:** sintéticos, no son necesidades reales. Se quitan al cargar el primer archivo "
                  "real.", icon=":material/science:")
-    button.button("Quitar", on_click=_remove_sample, icon=":material/delete:", width="stretch",
+    button.button("Quitar ejemplo", on_click=_remove_sample, icon=":material/delete:", width="stretch",
                   help="Quitar los datos de ejemplo (pueden restaurarse en el Historial de cargas).")

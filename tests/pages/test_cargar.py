@@ -72,9 +72,88 @@ def test_a_duplicate_is_recognised(app, store):
     import_file(store, data, "primero.xlsx")
     at = app("pages/cargar.py")
     upload(at, "copia.xlsx", data)
-    assert any("ya se cargó antes como «primero.xlsx»" in i.value for i in at.info)
+    assert any("ya se cargó antes como «primero.xlsx»" in shown(i.value) for i in at.info)
 
 
 def test_template_is_offered(app):
     at = app("pages/cargar.py")
     assert any(b.label == "Descargar plantilla" for b in at.get("download_button"))
+
+
+def shown(markdown: str) -> str:
+    """What the reader sees of a Markdown message: backslash escapes removed."""
+    import re
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, store):
+    from analysis.importer import import_file
+    original = [need(necesidad=f"Necesidad número {i} de la aldea") for i in range(25)]
+    first = import_file(store, simple_xlsx(original + [need(departamento="Narnia", necesidad=f"Otra {i}")
+                                                       for i in range(5)]), "taller_occidente.xlsx").upload_id
+    at = app("pages/cargar.py")
+    upload(at, "taller_occidente_v2.xlsx", simple_xlsx(original + [need(departamento="Izabal", necesidad=f"Otra {i}")
+                                                                   for i in range(5)]))
+    (warning,) = [w for w in at.warning if "ya están en la carga" in w.value]
+    assert shown(warning.value).startswith(f"25 de estas 30 filas ya están en la carga n.º {first}, "
+                                           "«taller_occidente.xlsx».")
+    button(at, f"Reemplazar la carga n.º {first}").click().run()
+    (message,) = at.success
+    assert f"La carga n.º {first}, a la que reemplaza, quedó oculta" in message.value
+    assert store.count_needs() == 30 and set(store.needs()["archivo"]) == {"taller_occidente_v2.xlsx"}
+    history = at.switch_page("pages/historial.py").run()
+    states = dict(zip(history.dataframe[0].value["N.º"], history.dataframe[0].value["Estado"]))
+    assert states[first] == f"Reemplazada por la n.º {first + 1}"
+
+
+def test_no_replacement_is_offered_without_overlap(app, store):
+    at = app("pages/cargar.py")
+    upload(at, "nuevo.xlsx", simple_xlsx([need()]))
+    assert not any("ya están en la carga" in w.value for w in at.warning)  # the sample is never overlapped
+    assert not any(b.label.startswith("Reemplazar") for b in at.button)
+
+
+def test_file_names_are_shown_as_plain_text(app, store):
+    from analysis.importer import import_file
+    data = simple_xlsx([need()])
+    import_file(store, data, "*negrita*_[enlace](http://x).xlsx")
+    at = app("pages/cargar.py")
+    upload(at, "copia.xlsx", data)
+    (info,) = at.info
+    assert "\\*negrita\\*\\_\\[enlace\\]\\(http://x\\)\\.xlsx" in info.value
+
+
+def test_rejected_values_are_fixed_in_the_app_and_the_correction_is_kept(app, store):
+    at = app("pages/cargar.py")
+    data = simple_xlsx([need(departamento="Sacatepeques", necesidad="Extorsiones"),
+                        need(departamento="Sacatepeques", necesidad="Robo de ganado"),
+                        need(nivel="Barrial", necesidad="Falta de alumbrado"), need()])
+    upload(at, "taller.xlsx", data)
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "3"
+    # The suggestion is accepted once, for both rows that have the value:
+    next(b for b in at.button if shown(b.label) == "Aceptar «Sacatepéquez»").click().run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "1"
+    # No suggestion for «Barrial»: the analyst types the right value.
+    (typed,) = [t for t in at.text_input if t.label == "Otro valor"]
+    typed.input("Comunitario").run()
+    assert not at.exception
+    values = {m.label: m.value for m in at.metric}
+    assert (values["Filas que se importarán"], values["Filas rechazadas"]) == ("4", "0")
+    assert any("«Sacatepeques» → «Sacatepéquez»" in shown(m.value) for m in at.markdown)
+    button(at, "Importar 4 necesidades").click().run()
+    needs = store.needs()
+    assert list(needs["departamento"]) == ["Sacatepéquez", "Sacatepéquez", "Petén", "Petén"]
+    assert list(needs["nivel"]) == ["Municipal", "Municipal", "Comunitario", "Municipal"]
+    upload_id = int(needs["upload_id"].iloc[0])
+    kept = [(p["value"], p["corrected"]) for p in store.upload(upload_id)["problems"] if p["severity"] == "correction"]
+    assert kept == [("Sacatepeques", "Sacatepéquez"), ("Barrial", "Comunitario")]
+
+
+def test_a_correction_can_be_taken_back(app, store):
+    at = app("pages/cargar.py")
+    upload(at, "taller.xlsx", simple_xlsx([need(nivel="Barrial"), need()]))
+    (typed,) = [t for t in at.text_input if t.label == "Otro valor"]
+    typed.input("Comunitario").run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "0"
+    next(b for b in at.button if b.label == "Quitar").click().run()
+    assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "1"

@@ -32,3 +32,17 @@ def test_sample_upload_is_labelled_and_has_its_report(app):
     at = app("pages/historial.py")
     assert list(at.dataframe[0].value["Estado"]) == ["Vigente (datos de ejemplo)"]
     assert any("Informe de validación" in m.value for m in at.markdown)
+
+
+def test_a_replaced_upload_says_by_which_and_can_be_restored(app, store):
+    old = import_file(store, simple_xlsx([need(), need(departamento="Narnia")]), "taller.xlsx").upload_id
+    new = import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "taller_corregido.xlsx",
+                      replace=old).upload_id
+    at = app("pages/historial.py")
+    table = at.dataframe[0].value
+    assert dict(zip(table["N.º"], table["Estado"]))[old] == f"Reemplazada por la n.º {new}"
+    assert any(f"reemplazó a la carga n.º {old}" in c.value for c in at.caption)  # the newest is shown first
+    at.selectbox(key="historial_carga").set_value(old).run()
+    assert any(f"fue reemplazada por la carga n.º {new}" in c.value for c in at.caption)
+    click(at, "Restaurar carga")
+    assert store.count_needs() == 3

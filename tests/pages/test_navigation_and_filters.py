@@ -81,7 +81,7 @@ def test_a_shared_url_reopens_the_same_view(app, store, app_db):
 
 def test_removing_the_sample_in_one_click(app):
     at = app()
-    next(b for b in at.button if b.label == "Quitar").click().run()
+    next(b for b in at.button if b.label == "Quitar ejemplo").click().run()
     assert "0</b> de 0 necesidades" in sidebar_count(at)
     assert not any("Datos de ejemplo" in w.value for w in at.warning)
 
