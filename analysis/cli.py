@@ -15,7 +15,7 @@ from analysis.columns import FIELDS
 from analysis.exports import write_export
 from analysis.formatting import format_datetime
 from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
-from analysis.store import Store
+from analysis.store import SampleMixRefused, Store
 from analysis.template import template_bytes
 
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
@@ -128,7 +128,11 @@ def cmd_uploads(args) -> int:
 
 def _cmd_set_deleted(args, delete: bool) -> int:
     store = Store(args.db)
-    done = store.delete_upload(args.upload_id) if delete else store.restore_upload(args.upload_id)
+    try:
+        done = store.delete_upload(args.upload_id) if delete else store.restore_upload(args.upload_id)
+    except SampleMixRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     if not done:
         print(f"No existe la carga n.º {args.upload_id}.", file=sys.stderr)
         return 2

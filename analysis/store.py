@@ -78,6 +78,10 @@ class NotReplaceable(Exception):
         self.upload_id = upload_id
 
 
+class SampleMixRefused(Exception):
+    """Restoring the synthetic sample would mix it with real needs; the message says what to do, in Spanish."""
+
+
 class DuplicateUpload(Exception):
     """The same bytes were imported before; `upload_id` is the earlier upload."""
 
@@ -280,8 +284,32 @@ class Store:
         return self._set_deleted(upload_id, dt.datetime.now(dt.timezone.utc))
 
     def restore_upload(self, upload_id: int) -> bool:
-        """Bring a deleted upload's needs back into every result; False if no such upload."""
-        return self._set_deleted(upload_id, None)
+        """Bring a deleted upload's needs back into every result; False if no such upload.
+
+        Synthetic sample data never shares the view with real needs: restoring a real upload
+        hides a visible sample in the same transaction, and restoring the sample while real
+        uploads are visible is refused (`SampleMixRefused`).
+        """
+        with self.engine.begin() as conn:
+            found = conn.execute(select(uploads.c.is_sample).where(uploads.c.id == upload_id)).first()
+            if found is None:
+                return False
+            visible = uploads.c.deleted_at.is_(None)
+            if found.is_sample:
+                real = conn.execute(select(func.count()).select_from(uploads)
+                                    .where(visible, uploads.c.is_sample.is_(False))).scalar_one()
+                if real:
+                    raise SampleMixRefused(
+                        f"No se restauran los datos de ejemplo mientras haya {real} "
+                        f"{'carga real vigente' if real == 1 else 'cargas reales vigentes'}: se mezclarían necesidades "
+                        "sintéticas con las reales. Elimine antes las cargas reales si quiere volver a la "
+                        "demostración.")
+            else:
+                conn.execute(update(uploads).where(visible, uploads.c.is_sample.is_(True))
+                             .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
+            conn.execute(update(uploads).where(uploads.c.id == upload_id).values(deleted_at=None))
+            self._bump(conn)
+        return True
 
     @property
     def views(self) -> "ViewStore":

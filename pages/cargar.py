@@ -9,6 +9,7 @@ import streamlit as st
 from analysis.columns import FIELD_LABELS, FIELDS
 from analysis.corrections import Rejected, rejected_values, with_correction
 from analysis.errors import FileRefused, MissingColumns
+from analysis import preview
 from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.formatting import format_int, plain, plural
 from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
@@ -103,20 +104,21 @@ if refusal is not None:
     st.stop()
 
 st.subheader("1. Hojas encontradas")
-show_table([{"Hoja": s["hoja"], "Fila de encabezados": s["fila_encabezado"], "Filas": s["filas"],
-             "Válidas": s.get("aceptadas"), "Rechazadas": s.get("rechazadas"), "Nota": s["nota"]}
-            for s in analysis.sheets])
+show_table(preview.sheets_frame(analysis))
 
 st.subheader("2. Columnas")
 column_editor(analysis.tables)
 
 st.subheader("3. Validación")
+counted = preview.counts(analysis)
 cols = st.columns(3)
-cols[0].metric("Filas que se importarán", format_int(len(analysis.needs)), border=True)
-cols[1].metric("Filas rechazadas", format_int(analysis.rows_rejected), border=True)
-cols[2].metric("Filas con advertencias", format_int(analysis.rows_warned), border=True)
+cols[0].metric("Filas que se importarán", format_int(counted.importable), border=True)
+cols[1].metric("Filas rechazadas", format_int(counted.rows_rejected), border=True)
+cols[2].metric("Advertencias", format_int(counted.warnings), border=True,
+               help="Observaciones que no impiden guardar la fila (o que valen para toda una hoja).")
 if analysis.problems:
     report = problems_frame([p.as_dict() for p in analysis.problems])
+    st.caption(f"{counted.summary()}. Cada observación indica hoja, fila, columna y valor.")
     show_table(report, height=min(420, 40 + 35 * len(report)))
     st.download_button("Descargar el informe de validación (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
                        file_name=f"informe_{uploaded.name.rsplit('.', 1)[0]}.xlsx", on_click="ignore",

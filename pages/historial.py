@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.columns import FIELD_LABELS
 from analysis.formatting import format_datetime, format_int, plain, plural
+from analysis.store import SampleMixRefused
 from ui import data
 from ui import view as views
 from ui.widgets import show_table
@@ -24,8 +25,14 @@ def _set_deleted(upload_id: int, delete: bool) -> None:
         st.session_state[f"_confirmar_{upload_id}"] = False
         st.toast(f"Carga n.º {upload_id} eliminada.", icon=":material/delete:")
     else:
-        store.restore_upload(upload_id)
-        st.toast(f"Carga n.º {upload_id} restaurada: sus necesidades vuelven a todos los resultados.",
+        sample_shown = bool(store.sample_upload_ids())
+        try:
+            store.restore_upload(upload_id)
+        except SampleMixRefused as refused:
+            st.session_state["_historial_aviso"] = str(refused)
+            return
+        hidden = " Se ocultaron los datos de ejemplo, que no se mezclan con datos reales." if sample_shown else ""
+        st.toast(f"Carga n.º {upload_id} restaurada: sus necesidades vuelven a todos los resultados.{hidden}",
                  icon=":material/restore_from_trash:")
     data.invalidate()
 
@@ -37,6 +44,8 @@ def _states(frame: pd.DataFrame) -> pd.Series:
     return state + frame["is_sample"].map({True: " (datos de ejemplo)", False: ""})
 
 
+if notice := st.session_state.pop("_historial_aviso", None):
+    st.error(notice, icon=":material/block:")
 uploads = store.uploads()
 if uploads.empty:
     st.info("Todavía no se ha cargado ningún archivo. Use la página **Cargar datos**.", icon=":material/upload_file:")

@@ -161,3 +161,16 @@ def test_saved_views_round_trip_on_both_databases(backend, db_url, request):
     assert store.views.by_slug(other["slug"]) is None
     with pytest.raises(ValueError, match="Escriba un nombre"):
         store.views.save("   ", "resumen", {}, "ana")
+
+
+def test_the_sample_never_shares_the_view_with_real_needs(sample_db_url):
+    from analysis.store import SampleMixRefused
+    store = Store(sample_db_url)
+    real = import_file(store, simple_xlsx([need()]), "real.xlsx").upload_id  # hides the sample
+    with pytest.raises(SampleMixRefused, match="No se restauran los datos de ejemplo mientras haya 1 carga real"):
+        store.restore_upload(1)
+    assert store.count_needs() == 1
+    store.delete_upload(real)
+    assert store.restore_upload(1) and store.count_needs() == 1667  # no real data in view: the demo may return
+    assert store.restore_upload(real)  # real data back: the sample steps aside in the same transaction
+    assert store.count_needs() == 1 and store.sample_upload_ids() == []

@@ -50,9 +50,15 @@ def metric_cards(cards: list[tuple[str, str, str]]) -> None:
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A read-only table with empty cells shown as «—» (Streamlit would write «None»)."""
-    frame = pd.DataFrame(frame)
-    st.dataframe(frame.astype(object).where(frame.notna(), "—"), hide_index=True, width="stretch", **kwargs)
+    """A read-only table with empty cells shown as «—» (Streamlit would write «None»).
+
+    A column with gaps becomes text, its whole numbers written exactly («12», never «12.0»).
+    """
+    frame = pd.DataFrame(frame).copy()
+    for column in frame.columns[frame.isna().any()]:
+        frame[column] = [("—" if pd.isna(v) else f"{int(v):,}" if isinstance(v, (int, float)) and float(v).is_integer()
+                          and not isinstance(v, bool) else str(v)) for v in frame[column].astype(object)]
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
 
 
 def start_page(title: str) -> View:

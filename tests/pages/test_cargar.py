@@ -1,5 +1,5 @@
 """Cargar datos: see the mapping and the report, correct a column, confirm or cancel."""
-from tests.builders import csv_bytes, need, simple_xlsx
+from tests.builders import csv_bytes, need, simple_xlsx, xlsx
 from tests.pages.conftest import sidebar_count
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,7 +20,7 @@ def test_upload_shows_report_then_imports_and_every_page_follows(app, store):
     data = simple_xlsx([need(), need(departamento="Sacatepeques"), need(departamento="Izabal", nivel="")])
     upload(at, "taller.xlsx", data)
     values = {m.label: m.value for m in at.metric}
-    assert values == {"Filas que se importarán": "2", "Filas rechazadas": "1", "Filas con advertencias": "1"}
+    assert values == {"Filas que se importarán": "2", "Filas rechazadas": "1", "Advertencias": "1"}
     report = at.dataframe[-1].value
     assert "¿Quiso decir «Sacatepéquez»?" in " ".join(report["Mensaje"])
     assert list(report["Fila"].dropna()) == [3, 4]
@@ -157,3 +157,19 @@ def test_a_correction_can_be_taken_back(app, store):
     assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "0"
     next(b for b in at.button if b.label == "Quitar").click().run()
     assert {m.label: m.value for m in at.metric}["Filas rechazadas"] == "1"
+
+
+def test_the_preview_counts_what_it_lists_and_shows_whole_numbers(app):
+    at = app("pages/cargar.py")
+    header = ["Departamento", "Necesidad", "Nivel"]  # no ámbito column: one notice for the whole sheet
+    data = xlsx({"Instrucciones": [["Llene una fila por necesidad"]],
+                 "Datos": [header, ["Petén", "Patrullas", "Municipal"], ["Izabal", "Luz", ""]]})
+    upload(at, "hojas.xlsx", data)
+    sheets = at.dataframe[0].value
+    assert list(sheets["Hoja"]) == ["Instrucciones", "Datos"]
+    assert list(sheets["Filas"]) == [0, 2] and list(sheets["Fila de encabezados"]) == ["—", "1"]
+    report = at.dataframe[-1].value
+    listed = int((report["Gravedad"] == "Advertencia").sum())
+    assert listed == 2  # the empty nivel of one row, and the missing ámbito column of the sheet
+    assert {m.label: m.value for m in at.metric}["Advertencias"] == str(listed)
+    assert "2 advertencias (1 sobre toda una hoja)" in " ".join(c.value for c in at.caption)

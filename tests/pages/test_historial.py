@@ -46,3 +46,12 @@ def test_a_replaced_upload_says_by_which_and_can_be_restored(app, store):
     assert any(f"fue reemplazada por la carga n.º {new}" in c.value for c in at.caption)
     click(at, "Restaurar carga")
     assert store.count_needs() == 3
+
+
+def test_restoring_the_sample_beside_real_data_is_refused_on_screen(app, store):
+    import_file(store, simple_xlsx([need()]), "real.xlsx")
+    at = app("pages/historial.py")
+    at.selectbox(key="historial_carga").set_value(1).run()  # the sample, hidden by the real upload
+    click(at, "Restaurar carga")
+    assert any("No se restauran los datos de ejemplo mientras haya 1 carga real vigente" in e.value for e in at.error)
+    assert store.count_needs() == 1 and store.sample_upload_ids() == []
