@@ -60,6 +60,11 @@ class Context:
         return "necesidades" if ambito == ALL else f"necesidades de {ambito}"
 
 
+def _first_upper(text: str) -> str:
+    """«necesidades de Seguridad Interior» -> «Necesidades de Seguridad Interior» (names keep their capitals)."""
+    return text[:1].upper() + text[1:]
+
+
 def default_departamento(ctx: Context) -> str:
     """The department the municipal map opens on: the one chosen in the filters, else the busiest in view."""
     chosen = ctx.filters.values("departamento")
@@ -289,11 +294,11 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("departamentos", "bars", lambda c: "Necesidades por departamento", _counts("departamento"),
           _bars("departamento", "departamento"), _departamento_takeaway, narrows=("departamento",),
           category="departamento"),
-    Panel("mapa_departamentos", "map", lambda c: f"{c.scope_words.capitalize()} por departamento",
+    Panel("mapa_departamentos", "map", lambda c: f"{_first_upper(c.scope_words)} por departamento",
           lambda c: aggregation.coverage(c.scoped, c.filters),
           _map_figure(lambda c: geo.departamento_areas(), "departamento", lambda c: {}), _map_takeaway,
           narrows=("departamento",)),
-    Panel("regiones", "bars", lambda c: f"{c.scope_words.capitalize()} por región",
+    Panel("regiones", "bars", lambda c: f"{_first_upper(c.scope_words)} por región",
           _counts("region", keep_order=True, scoped=True), _bars("region", "region", sort=False),
           _share_sentence("la región {}", "de la región {}"), narrows=("region",), category="region"),
     Panel("niveles", "bars", lambda c: "Necesidades por nivel territorial", _counts("nivel", keep_order=True),

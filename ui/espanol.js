@@ -21,6 +21,10 @@
     "Clear all": "Quitar todo",
     "Clear value": "Borrar",
     "Select all": "Elegir todo",
+    "Choose an option": "Elija una opción",
+    "Choose options": "Elija opciones",
+    "Select...": "Elija…",
+    "Add an option": "Agregar una opción",
     "Deselect": "Quitar",
     "No results": "Sin resultados",
     "view more": "ver más",
@@ -85,6 +89,8 @@
       () => "La página pedida no existe. Se muestra la página principal del tablero."],
     [/^You have requested page (.+), but no corresponding file was found in the app's pages directory\..*$/s,
       () => "La página pedida no existe. Se muestra la página principal del tablero."],
+    [/^Choose date, (.+)$/s, (m) => `Elegir fecha, ${dateWords(m[1])}`],
+    [/^Choose date range, (.+)$/s, (m) => `Elegir un rango de fechas, ${dateWords(m[1])}`],
     [/^(Choose|Selected)\b.*\d{4}/s, (m) => dateWords(m[0])
       .replace(/^Choose /, "Elegir ").replace(/^Selected /, "Elegida: ")
       .replace(/(\d+)(st|nd|rd|th)\b/g, "$1").replace(/ It's available\.?/, "").replace(/ It's not available\.?/, " (no disponible)")],
@@ -107,7 +113,7 @@
   // Where the dashboard writes data (descriptions, file names, chart labels): never translated.
   const DATA = '[data-testid="stMarkdown"], [data-testid="stCaptionContainer"], [data-testid="stCode"], ' +
     '[data-testid="stText"], .js-plotly-plot, [data-testid="stTable"], [data-testid="stDataFrame"]';
-  const inCalendar = (node) => node.parentElement && node.parentElement.closest('[data-baseweb="calendar"]');
+  const inCalendar = (node) => node.parentElement && node.parentElement.closest('[data-baseweb="calendar"], [data-baseweb="popover"]');
 
   const fixElement = (element) => {
     for (const name of ATTRIBUTES) {
