@@ -115,3 +115,19 @@ def wait_ready(page, counter: bool = True) -> None:
 
 def counter(page) -> str:
     return page.locator(".conteo").inner_text().replace("\xa0", " ")
+
+
+def click_until(page, locator, condition: str, attempts: int = 4) -> None:
+    """Click the middle of `locator` until the JavaScript `condition` holds (plotly attaches its click
+    handlers a moment after drawing, and draws bars under its drag layer)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    locator.wait_for(timeout=30_000)
+    for _ in range(attempts):
+        box = locator.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            page.wait_for_function(f"() => {condition}", timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"clicking never made true: {condition}")

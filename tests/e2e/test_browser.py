@@ -1,11 +1,10 @@
 """End to end in Chromium: every page offline, shared links, click-to-filter, upload, filters that persist."""
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from analysis.filters import Filters
 from analysis.store import Store
 from tests.builders import need, simple_xlsx
-from tests.e2e.conftest import counter, wait_ready
+from tests.e2e.conftest import click_until, counter, wait_ready
 from ui import site
 
 
@@ -69,25 +68,11 @@ def test_a_filter_chosen_by_hand_goes_into_the_address_and_survives_a_visit_to_c
     assert counter(page) == shown and page.locator(".resumen-filtros").inner_text() == "Izabal"
 
 
-def click_center(page, locator) -> None:
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-
-
 def test_clicking_a_bar_narrows_the_filters_and_undo_restores(sample_server, page):
     page.goto(f"{sample_server.url}/")
     wait_ready(page)
-    bars = page.locator(".st-key-panel_ambitos .bars .point path")
-    bars.first.wait_for(timeout=30_000)
-    page.wait_for_timeout(1000)  # plotly attaches its click handlers after drawing
-    for _ in range(3):
-        click_center(page, bars.nth(1))  # plotly draws bars under its drag layer: click where the bar is
-        try:
-            page.wait_for_function("() => location.search.includes('ambito=')", timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    assert "ambito=" in page.url
+    click_until(page, page.locator(".st-key-panel_ambitos .bars .point path").nth(1),
+                "location.search.includes('ambito=')")
     wait_ready(page)
     assert "de 1,667 necesidades" in counter(page) and not counter(page).startswith("1,667")
     page.get_by_role("button", name="Deshacer").click()
@@ -100,11 +85,8 @@ def test_clicking_a_heatmap_cell_and_a_department_on_the_map(sample_server, page
     page.goto(f"{sample_server.url}/ambitos")
     wait_ready(page)
     cells = page.locator(".st-key-panel_departamento_ambito .scatterlayer .point")
-    cells.first.wait_for(timeout=30_000)
-    page.wait_for_timeout(1000)
-    click_center(page, cells.nth(4))  # second row (El Progreso), first column (Seguridad Interior)
-    page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText.includes('·')",
-                           timeout=30_000)
+    click_until(page, cells.nth(4),  # second row (El Progreso), first column (Seguridad Interior)
+                "document.querySelector('.resumen-filtros').innerText.includes('·')")
     assert page.locator(".resumen-filtros").inner_text() == "El Progreso · Seguridad Interior"
     page.get_by_role("button", name="Limpiar").click()
     page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText === 'Todas las necesidades'",
@@ -112,11 +94,8 @@ def test_clicking_a_heatmap_cell_and_a_department_on_the_map(sample_server, page
     page.goto(f"{sample_server.url}/territorio")
     wait_ready(page)
     label = page.locator(".st-key-panel_mapa_departamentos .annotation", has_text="Petén").first
-    label.wait_for(timeout=30_000)
-    page.wait_for_timeout(1000)
-    click_center(page, label)  # the middle of Petén, where its name is written
-    page.wait_for_function("() => document.querySelector('.resumen-filtros').innerText !== 'Todas las necesidades'",
-                           timeout=30_000)
+    click_until(page, label,  # the middle of Petén, where its name is written
+                "document.querySelector('.resumen-filtros').innerText !== 'Todas las necesidades'")
     assert page.locator(".resumen-filtros").inner_text() == "Petén"
 
 

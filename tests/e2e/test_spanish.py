@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import click_until, wait_ready
 from tests.e2e.test_browser import open_spec
 from ui import site
 
@@ -87,10 +87,8 @@ def test_no_english_in_the_popups_of_the_filters_and_after_a_click(sample_server
                      r"diciembre)\b", calendar)
     assert english_on(page) == []
     page.keyboard.press("Escape")
-    bars = page.locator(".st-key-panel_ambitos .bars .point path")
-    page.wait_for_timeout(1000)
-    box = bars.nth(1).bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    click_until(page, page.locator(".st-key-panel_ambitos .bars .point path").nth(1),
+                "location.search.includes('ambito=')")
     page.get_by_text("Filtro aplicado").wait_for(timeout=30_000)
     wait_ready(page)
     assert english_on(page) == []
