@@ -20,6 +20,8 @@ st.sidebar.html(f"<script>{(UI / 'espanol.js').read_text(encoding='utf-8')}</scr
 
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url, default=p.default)
                       for p in site.PAGES] + site.aliases())
+if page.url_path in site.ALIASES:
+    page.run()  # forwards to its page (before any widget binds the address's parameters)
 spec = site.by_url(page.url_path)
 try:
     open_requested_view()  # a short link (?vista=…) reopens its page with its filters

@@ -5,7 +5,6 @@ It is marked as sample data (`uploads.is_sample`); the first real upload hides i
 """
 from pathlib import Path
 
-from analysis.importer import import_file
 from analysis.store import Store
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "muestra_necesidades.xlsx"
@@ -15,5 +14,6 @@ def ensure_sample(store: Store) -> bool:
     """Load the sample if the store has never held an upload; True when it was loaded now."""
     if not store.uploads().empty:
         return False
+    from analysis.importer import import_file  # the reading machinery loads only when a file is read
     report = import_file(store, SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name, is_sample=True, user="sistema")
     return report.status == "imported"

@@ -7,7 +7,6 @@ import streamlit as st
 from analysis import images
 from analysis.naming import file_name
 from analysis.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
-from analysis.report_pptx import presentation_bytes
 from ui import data, saved_views
 from ui.view import View
 
@@ -21,6 +20,7 @@ def page_choices() -> dict:
 
 
 def deck(view: View) -> bytes:
+    from analysis.report_pptx import presentation_bytes  # python-pptx loads only when a deck is asked for
     return presentation_bytes(view.context(page_choices()), view.provenance(), data.uploads())
 
 

@@ -133,11 +133,15 @@
     }
     if (spanish !== null && spanish !== value) node.nodeValue = spanish;
   };
+  // Charts draw thousands of SVG nodes and hold only the dashboard's own Spanish words: never walked.
+  const CHARTS = '.js-plotly-plot, svg';
   const fixTree = (root) => {
     if (root.nodeType === Node.TEXT_NODE) { fixText(root); return; }
-    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    if (root.nodeType !== Node.ELEMENT_NODE || root.closest(CHARTS)) return;
     fixElement(root);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => node.nodeType === Node.ELEMENT_NODE && node.matches(CHARTS)
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.nodeType === Node.TEXT_NODE) fixText(node); else fixElement(node);
     }

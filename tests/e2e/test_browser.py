@@ -37,6 +37,8 @@ def test_an_address_with_the_default_page_name_forwards_without_a_not_found_noti
     wait_ready(page)
     assert page.get_by_text("Página no encontrada").count() == 0 and page.get_by_text("Page not found").count() == 0
     assert page.locator(".resumen-filtros").inner_text() == "Petén"
+    assert page.locator("[data-testid=stAlert]", has_text="No se pudo mostrar").count() == 0
+    assert page.get_by_role("heading", name="Resumen de necesidades de seguridad").count() == 1
 
 
 def test_a_shared_link_reopens_the_same_filters(sample_server, page):

@@ -1,6 +1,7 @@
 """Every page renders; the shared filters narrow every number and live in the URL."""
 import pytest
 
+from analysis.filters import Filters
 from analysis.importer import import_file
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import DASHBOARD, DATA_PAGES, PAGES, metric, sidebar_count
@@ -105,3 +106,11 @@ def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, 
     at.sidebar.text_input(key="buscar").input("zzzz").run()
     assert any("Ninguna necesidad coincide con los filtros" in w.value for w in at.warning)
     assert not at.exception
+
+
+def test_the_default_page_name_in_an_address_forwards_with_its_filters(app, store):
+    at = app("pages/resumen.py", {"departamento": ["Petén"], "ambito": ["Seguridad Interior"]})
+    assert not at.error
+    assert at.title[0].value == "Resumen de necesidades de seguridad"
+    expected = len(Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"]).apply(store.needs()))
+    assert f"{expected}</b> de 1,667 necesidades" in sidebar_count(at)
