@@ -12,11 +12,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.maps import SCALE, MapCanvas
 from analysis.text import two_lines
+
+# No plotly template: copying one into every figure cost more than all the rest of a page's redraw.
+# The few properties the house style needs are set explicitly in `style`.
+pio.templates.default = "none"
+GRID = "#EBF0F8"
 
 AMBITO_COLORS = fields.get("ambito").colors
 PRIORIDAD_COLORS = fields.get("prioridad").colors
@@ -102,8 +108,8 @@ def style(fig: go.Figure, look: Look, title: str | None = None, height: int | No
     top = top_margin(fig, look, title, legend_on_top)
     title = title if look.show_title else None
     fig.update_layout(
-        template="plotly_white", font=dict(family=FONT_FAMILY, size=look.font, color=INK),
-        separators=PLOTLY_SEPARATORS,
+        font=dict(family=FONT_FAMILY, size=look.font, color=INK), plot_bgcolor="white", paper_bgcolor="white",
+        separators=PLOTLY_SEPARATORS, hovermode="closest",
         title=dict(text=title, font=dict(size=look.title), x=0, xanchor="left", y=1, yref="container", yanchor="top",
                    pad=dict(t=12)) if title else None,
         margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font_size=look.font),
@@ -117,8 +123,10 @@ def style(fig: go.Figure, look: Look, title: str | None = None, height: int | No
         fig.update_layout(height=height or look.height)
     if look.width:
         fig.update_layout(width=look.width)
-    fig.update_xaxes(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font))
-    fig.update_yaxes(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font))
+    axes = dict(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font), gridcolor=GRID,
+                zerolinecolor=GRID, linecolor=GRID)
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
     return fig
 
 
