@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.filters import Filters
-from ui import data, site
+from ui import auth, data, site
 from ui.sample_banner import sample_banner
 from ui.saved_views import open_requested_view
 from ui.sidebar import filters_sidebar
@@ -18,8 +18,27 @@ st.html(UI / "style.css")
 # Streamlit's own controls speak English; this puts their text and accessible names into Spanish.
 st.sidebar.html(f"<script>{(UI / 'espanol.js').read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
 
+
+
+def unexpected(where: str) -> None:
+    """A Spanish message instead of a traceback; the details go to the server log."""
+    logging.getLogger("dashboard").exception("Error al mostrar %s", where)
+    st.error("No se pudo mostrar esta página por un error inesperado; no se modificó ningún dato. Recargue la "
+             "página y, si se repite, avise al equipo técnico (el detalle quedó en el registro del servidor).",
+             icon=":material/error:")
+    st.stop()
+
+
+try:
+    account = auth.gate()
+except Exception:  # st.stop and st.rerun are not Exceptions: they pass through
+    unexpected("el acceso")
+if account is None:  # every address shows the sign-in, and nothing else, until the visitor signs in
+    st.navigation([st.Page(auth.login_page, title="Entrar", url_path=p.url, default=p.default)
+                   for p in site.PAGES], position="hidden").run()
+    st.stop()
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url, default=p.default)
-                      for p in site.PAGES] + site.aliases())
+                      for p in site.allowed(account)] + site.aliases())
 if page.url_path in site.ALIASES:
     page.run()  # forwards to its page (before any widget binds the address's parameters)
 spec = site.by_url(page.url_path)
@@ -30,9 +49,7 @@ try:
     set_view(View(filters, shown, len(needs), index, spec.url))
     if spec.banner:
         sample_banner()
+    auth.account_box(account)
     page.run()
-except Exception:  # st.stop and st.rerun are not Exceptions: they pass through
-    logging.getLogger("dashboard").exception("Error al mostrar %s", page.title)  # details for the server log
-    st.error("No se pudo mostrar esta página por un error inesperado; no se modificó ningún dato. Recargue la "
-             "página y, si se repite, avise al equipo técnico (el detalle quedó en el registro del servidor).",
-             icon=":material/error:")
+except Exception:
+    unexpected(page.title)

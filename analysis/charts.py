@@ -8,6 +8,7 @@ same builder serves the dashboard, the PNG/SVG images, the PowerPoint and the
 presentation mode. Builders take the small frames of `analysis.aggregation` and
 return figures; they never touch Streamlit.
 """
+import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,6 +67,12 @@ PRESENT = Look(font=20, title=26, ticks=18, bar=36, label_width=56, height=450, 
                show_title=False)
 
 
+def literal(text: object) -> str:
+    """Text as plotly should draw it: plotly reads tags (<b>, <a href>) and entities in every label,
+    and the values are the users' own, so they are escaped to show exactly as written."""
+    return html.escape(str(text), quote=False)
+
+
 def short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -74,7 +81,7 @@ def category_label(text: str, look: "Look") -> str:
     """A bar's category: shortened past the look's limit, broken over two lines when long, so a
     half-width chart keeps room for its bars."""
     text = short(text, look.label_width)
-    return "<br>".join(two_lines(text)) if len(text) > 26 else text
+    return "<br>".join(map(literal, two_lines(text))) if len(text) > 26 else literal(text)
 
 
 def pitch(labels: list[str], look: "Look") -> int:
@@ -90,7 +97,7 @@ def wrap(text: str, width: int = 12) -> str:
         if lines[-1] and len(lines[-1]) + len(word) > width:
             lines.append("")
         lines[-1] = f"{lines[-1]} {word}".strip()
-    return "<br>".join(lines)
+    return "<br>".join(map(literal, lines))
 
 
 def top_margin(fig: go.Figure, look: Look, title: str | None, legend_on_top: bool = True) -> int:
@@ -161,7 +168,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
         text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
         textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
-        customdata=list(zip(values, data["porcentaje"])), meta=_meta(field, values),
+        customdata=list(zip(map(literal, values), data["porcentaje"])), meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
     count_axis(fig, "x", float(data["necesidades"].max() or 0))
@@ -186,11 +193,11 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     if look.height:  # a fixed height (presentation, images): the type follows the room each row gets
         row_px = (look.height - header - top_margin(go.Figure(), look, title) - 30) / max(len(table.index), 1)
         ticks = max(9, min(look.ticks, int(row_px * 0.72)))
-    ys = [short(str(i), look.label_width) for i in table.index]
+    ys = [literal(short(str(i), look.label_width)) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
              "%{customdata[0]:,} necesidades (%{customdata[1]:.1f} % del total)<extra></extra>")
-    custom = [[[int(table.at[r, c]), 100 * float(table.at[r, c]) / totals, str(r), str(c)] for c in table.columns]
-              for r in table.index]
+    custom = [[[int(table.at[r, c]), 100 * float(table.at[r, c]) / totals, literal(r), literal(c)]
+               for c in table.columns] for r in table.index]
     high = int(table.to_numpy().max()) if table.size else 0
     fig = go.Figure(go.Heatmap(
         z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
@@ -242,7 +249,8 @@ def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: l
     fig = go.Figure(go.Table(
         columnwidth=widths, header=dict(values=[f"<b>{c}</b>" for c in frame.columns], fill_color="#1F3A5F",
                                         font=dict(color="white", size=look.ticks), align="left", height=look.bar),
-        cells=dict(values=[frame[c].map(lambda v: f"{v:,}" if isinstance(v, int) else str(v)) for c in frame.columns],
+        cells=dict(values=[frame[c].map(lambda v: f"{v:,}" if isinstance(v, int) else literal(v))
+                           for c in frame.columns],
                    font=dict(size=look.ticks), align="left", height=look.bar, fill_color="white",
                    line_color="#D9D9D9"),
     ))

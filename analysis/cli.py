@@ -15,6 +15,8 @@ from analysis.columns import FIELDS
 from analysis.exports import write_export
 from analysis.formatting import format_datetime
 from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
+from analysis.cli_users import add_parser as add_users_parser
+from analysis.cli_users import cmd_users, console_actor
 from analysis.store import SampleMixRefused, Store
 from analysis.template import template_bytes
 
@@ -92,7 +94,7 @@ def cmd_import(args) -> int:
             worst = max(worst, 2)
             continue
         report = import_file(store, data, path.name, overrides=overrides, strict=args.strict,
-                             dry_run=args.dry_run, user=args.user, replace=args.replace)
+                             dry_run=args.dry_run, user=console_actor(args), replace=args.replace)
         if args.json:
             print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
         else:
@@ -104,7 +106,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    count = write_export(Store(args.db).needs(), args.output, args.format)
+    store = Store(args.db)
+    count = write_export(store.needs(), args.output, args.format)
+    store.record(console_actor(args), "export", detail={"archivo": Path(args.output).name, "filas": count})
     print(f"{count} necesidades exportadas a {args.output}.")
     return 0
 
@@ -129,7 +133,8 @@ def cmd_uploads(args) -> int:
 def _cmd_set_deleted(args, delete: bool) -> int:
     store = Store(args.db)
     try:
-        done = store.delete_upload(args.upload_id) if delete else store.restore_upload(args.upload_id)
+        change = store.delete_upload if delete else store.restore_upload
+        done = change(args.upload_id, actor=console_actor(args))
     except SampleMixRefused as refused:
         print(refused, file=sys.stderr)
         return 2
@@ -148,11 +153,13 @@ def cmd_template(args) -> int:
 
 def cmd_report(args) -> int:
     from analysis.report import ReportError, params_from_arguments, write_report
+    store = Store(args.db)
     try:
-        print(write_report(Store(args.db), args.output, params_from_arguments(args)))
+        print(write_report(store, args.output, params_from_arguments(args)))
     except ReportError as problem:
         print(problem, file=sys.stderr)
         return 2
+    store.record(console_actor(args), "export", detail={"archivo": Path(args.output).name})
     return 0
 
 
@@ -174,10 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="el archivo corrige esa carga: se guarda y la carga anterior se oculta (restaurable)")
     p.set_defaults(func=cmd_import)
 
+    who = {"help": "quién lo hace, para el registro de actividad (por defecto el usuario del sistema)"}
     p = sub.add_parser("export", help="exportar todas las necesidades vigentes")
     p.add_argument("--format", choices=("csv", "xlsx"), required=True)
     p.add_argument("-o", "--output", required=True, metavar="RUTA")
     p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("uploads", help="listar las cargas")
@@ -189,14 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help="eliminar una carga (reversible)" if delete else "restaurar una carga")
         p.add_argument("upload_id", type=int, metavar="ID_CARGA")
         p.add_argument("--db", **db)
+        p.add_argument("--user", **who)
         p.set_defaults(func=lambda a, d=delete: _cmd_set_deleted(a, d))
 
     from analysis.report import filter_arguments
     p = sub.add_parser("report", help="presentación (.pptx) o informe de Excel (.xlsx) de una vista")
     p.add_argument("-o", "--output", required=True, metavar="RUTA", help="informe.pptx o informe.xlsx")
     p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
     filter_arguments(p)
     p.set_defaults(func=cmd_report)
+
+    add_users_parser(sub, db, lambda args: cmd_users(args, Store))
 
     p = sub.add_parser("template", help="guardar la plantilla de Excel para los talleres")
     p.add_argument("-o", "--output", required=True, metavar="RUTA")

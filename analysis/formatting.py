@@ -11,6 +11,9 @@ import pandas as pd
 
 GUATEMALA = ZoneInfo("America/Guatemala")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# Where Streamlit's Markdown would turn plain text into a link, an emoji or an icon («http://»,
+# «www.», «a@b.org», «:material/x:»): an invisible word joiner there keeps the text as written.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=[:@])")
 PLOTLY_SEPARATORS = ".,"  # decimal, thousands — for plotly's layout.separators
 
 
@@ -51,4 +54,4 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def plain(text: object) -> str:
     """Text shown literally where Streamlit reads Markdown (messages, captions, labels): file
     names, sheet names, headers and values are the user's and must never format the page."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub("\u2060", str(text)))

@@ -11,7 +11,7 @@ import threading
 import plotly.graph_objects as go
 
 from analysis.browser import HOW_TO_GET_ONE, find_browser
-from analysis.charts import IMAGE, Look
+from analysis.charts import IMAGE, Look, literal
 from analysis.panels import Drawn
 from analysis.provenance import Provenance
 
@@ -38,9 +38,9 @@ def framed(drawn: Drawn, provenance: Provenance, look: Look = IMAGE) -> go.Figur
     The look has already kept room above the plot for these lines (`Look.subtitle_lines`).
     """
     fig = go.Figure(drawn.figure)
-    subtitle = "<br>".join(f"<span style='font-size:{look.ticks - 2}px;color:#4A4A4A'>{line}</span>"
+    subtitle = "<br>".join(f"<span style='font-size:{look.ticks - 2}px;color:#4A4A4A'>{literal(line)}</span>"
                            for line in provenance.lines())
-    fig.update_layout(title=dict(text=f"{drawn.title}<br>{subtitle}", font=dict(size=look.title), x=0.01,
+    fig.update_layout(title=dict(text=f"{literal(drawn.title)}<br>{subtitle}", font=dict(size=look.title), x=0.01,
                                  xanchor="left", y=0.985, yref="container", yanchor="top"),
                       width=look.width, height=look.height)
     return fig

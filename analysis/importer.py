@@ -208,7 +208,8 @@ def replace_refusal(upload_id: int) -> str:
 
 
 def store_analysis(store: Store, analysis: Analysis, *, user: str | None = None, is_sample: bool = False,
-                   strict: bool = False, dry_run: bool = False, replace: int | None = None) -> ImportReport:
+                   strict: bool = False, dry_run: bool = False, replace: int | None = None,
+                   address: str | None = None) -> ImportReport:
     """Store an analysed file (all or nothing) and report what happened.
 
     `replace` names an earlier upload the file corrects: it is hidden in the same transaction.
@@ -236,7 +237,7 @@ def store_analysis(store: Store, analysis: Analysis, *, user: str | None = None,
         filename=analysis.filename, sha256=analysis.sha256, content=analysis.content,
         uploaded_by=user or _current_user(), sheets=analysis.sheets, column_mapping=analysis.column_mapping,
         rows_rejected=analysis.rows_rejected, rows_warned=analysis.rows_warned,
-        problems=[p.as_dict() for p in analysis.problems], is_sample=is_sample,
+        problems=[p.as_dict() for p in analysis.problems], is_sample=is_sample, address=address,
     )
     try:
         report.upload_id = store.add_upload(new, analysis.needs, replaces=replace)

@@ -71,3 +71,33 @@ saved_views = Table(
     Column("created_by", String(120), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+# People who may open the dashboard; passwords kept only as argon2 hashes.
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),  # lower case
+    Column("display_name", String(120), nullable=False),
+    Column("role", String(20), nullable=False),  # lector | analista | administrador
+    Column("password_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),  # consecutive failures, reset by a good login
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The audit trail: every write of the store, and every sign-in and export, with who and when.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("upload_id", Integer, nullable=True),
+    Column("detail", JSON, nullable=False),
+    Column("address", String(64), nullable=True),  # the client's IP address when known
+    Index("ix_events_at", "at"),
+)

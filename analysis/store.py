@@ -10,7 +10,7 @@ which), so the needs are never counted twice nor missing in between.
 import datetime as dt
 import hashlib
 import os
-import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,11 +21,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from analysis.diskcache import cached_frame
-from analysis.schema import needs, saved_views, store_state, uploads
+from analysis import audit
+from analysis.audit import Event
+from analysis.schema import needs, store_state, uploads
 from analysis.validation import NEED_COLUMNS
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "necesidades.db"
 CACHE_DIR = PROJECT_DIR / "data" / "cache"
@@ -59,6 +61,7 @@ class NewUpload:
     rows_warned: int
     problems: list[dict]
     is_sample: bool = False
+    address: str | None = None  # where the upload came from (the browser's IP address), for the audit trail
 
 
 @dataclass(frozen=True)
@@ -238,14 +241,42 @@ class Store:
     def _bump(self, conn) -> None:
         conn.execute(update(store_state).values(revision=store_state.c.revision + 1))
 
+    @contextmanager
+    def change(self, actor: str, action: str, *, upload_id: int | None = None, detail: dict | None = None,
+               address: str | None = None, data: bool = True):
+        """The one door for writes: a transaction whose event (who, what, which upload) is recorded with it.
+
+        Yields the connection and the `Event`, which the body may complete (a new upload's id).
+        `data` says whether the needs in view may change (then the revision moves and caches reload).
+        """
+        event = Event(actor, action, upload_id, dict(detail or {}), address)
+        with self.engine.begin() as conn:
+            yield conn, event
+            audit.record(conn, event)
+            if data:
+                self._bump(conn)
+
+    def record(self, actor: str, action: str, *, detail: dict | None = None, address: str | None = None) -> None:
+        """Record something that changes nothing stored (a sign-in, an export)."""
+        with self.change(actor, action, detail=detail, address=address, data=False):
+            pass
+
+    def events(self, limit: int | None = None) -> pd.DataFrame:
+        """The audit trail, newest first."""
+        return audit.read(self.engine, limit)
+
     def add_upload(self, new: NewUpload, rows: pd.DataFrame, replaces: int | None = None) -> int:
         """Store an upload and its needs in one transaction, hiding upload `replaces` in the same
         transaction when given; raises DuplicateUpload, or NotReplaceable (nothing stored)."""
         if existing := self.find_upload(new.sha256):
             raise DuplicateUpload(existing["id"])
         records = _records(rows)
+        action = "sample_loaded" if new.is_sample else "replace" if replaces is not None else "import"
+        detail = {"archivo": new.filename[:255], "filas": len(records), "rechazadas": new.rows_rejected}
+        if replaces is not None:
+            detail["reemplaza"] = replaces
         try:
-            with self.engine.begin() as conn:
+            with self.change(new.uploaded_by, action, detail=detail, address=new.address) as (conn, event):
                 now = dt.datetime.now(dt.timezone.utc)
                 upload_id = conn.execute(insert(uploads).values(
                     filename=new.filename[:255], sha256=new.sha256, size_bytes=len(new.content),
@@ -263,7 +294,7 @@ class Store:
                 if not new.is_sample:  # real data never mixes with the synthetic sample
                     conn.execute(update(uploads).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
                                  .values(deleted_at=now))
-                self._bump(conn)
+                event.upload_id = upload_id
         except IntegrityError:
             existing = self.find_upload(new.sha256)
             if existing:  # another analyst imported the same file at the same moment
@@ -271,31 +302,30 @@ class Store:
             raise
         return upload_id
 
-    def _set_deleted(self, upload_id: int, when: dt.datetime | None) -> bool:
-        with self.engine.begin() as conn:
-            changed = conn.execute(update(uploads).where(uploads.c.id == upload_id)
-                                   .values(deleted_at=when)).rowcount
-            if changed:
-                self._bump(conn)
-        return bool(changed)
+    def delete_upload(self, upload_id: int, *, actor: str, address: str | None = None) -> bool:
+        """Hide an upload and its needs (reversible with `restore_upload`); False if no such visible upload."""
+        if not self.is_visible(upload_id):
+            return False
+        with self.change(actor, "delete", upload_id=upload_id, detail=self._named(upload_id), address=address) \
+                as (conn, _):
+            conn.execute(update(uploads).where(uploads.c.id == upload_id)
+                         .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
+        return True
 
-    def delete_upload(self, upload_id: int) -> bool:
-        """Hide an upload and its needs (reversible with `restore_upload`); False if no such upload."""
-        return self._set_deleted(upload_id, dt.datetime.now(dt.timezone.utc))
-
-    def restore_upload(self, upload_id: int) -> bool:
+    def restore_upload(self, upload_id: int, *, actor: str, address: str | None = None) -> bool:
         """Bring a deleted upload's needs back into every result; False if no such upload.
 
         Synthetic sample data never shares the view with real needs: restoring a real upload
         hides a visible sample in the same transaction, and restoring the sample while real
         uploads are visible is refused (`SampleMixRefused`).
         """
-        with self.engine.begin() as conn:
-            found = conn.execute(select(uploads.c.is_sample).where(uploads.c.id == upload_id)).first()
-            if found is None:
-                return False
+        found = self.upload(upload_id)
+        if found is None:
+            return False
+        with self.change(actor, "restore", upload_id=upload_id, detail=self._named(upload_id), address=address) \
+                as (conn, _):
             visible = uploads.c.deleted_at.is_(None)
-            if found.is_sample:
+            if found["is_sample"]:
                 real = conn.execute(select(func.count()).select_from(uploads)
                                     .where(visible, uploads.c.is_sample.is_(False))).scalar_one()
                 if real:
@@ -308,75 +338,29 @@ class Store:
                 conn.execute(update(uploads).where(visible, uploads.c.is_sample.is_(True))
                              .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
             conn.execute(update(uploads).where(uploads.c.id == upload_id).values(deleted_at=None))
-            self._bump(conn)
         return True
 
+    def _named(self, upload_id: int) -> dict:
+        found = self.upload(upload_id) or {}
+        return {"archivo": found.get("filename")}
+
     @property
-    def views(self) -> "ViewStore":
+    def views(self):
         """The saved views kept in this store."""
+        from analysis.view_store import ViewStore
         return ViewStore(self)
+
+    @property
+    def accounts(self):
+        """The accounts that may open the dashboard."""
+        from analysis.accounts import AccountStore
+        return AccountStore(self)
 
     def sample_upload_ids(self) -> list[int]:
         """Visible uploads of the synthetic sample."""
         query = select(uploads.c.id).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
-
-
-VIEW_COLUMNS = ("id", "slug", "name", "page", "params", "created_at", "created_by", "updated_at")
-VIEW_NAME_LIMIT = 120
-
-
-class ViewStore:
-    """Saved views: named pages with their URL parameters, reopened from a short link.
-
-    Views do not change the needs, so they leave the store's revision alone (no cache is rebuilt).
-    """
-
-    def __init__(self, store: "Store"):
-        self.engine = store.engine
-
-    def save(self, name: str, page: str, params: dict, user: str) -> dict:
-        """Store a view under a new short slug; returns it."""
-        name = " ".join(name.split())[:VIEW_NAME_LIMIT]
-        if not name:
-            raise ValueError("Escriba un nombre para la vista.")
-        now = dt.datetime.now(dt.timezone.utc)
-        for _ in range(5):  # a slug collision is astronomically rare; try again if it happens
-            slug = secrets.token_urlsafe(6)
-            try:
-                with self.engine.begin() as conn:
-                    conn.execute(insert(saved_views).values(slug=slug, name=name, page=page, params=params,
-                                                            created_at=now, created_by=user[:120], updated_at=now))
-                return self.by_slug(slug)
-            except IntegrityError:
-                continue
-        raise RuntimeError("No se pudo crear un enlace único para la vista.")
-
-    def all(self) -> pd.DataFrame:
-        """Every saved view, most recently changed first."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(*[saved_views.c[c] for c in VIEW_COLUMNS])
-                                .order_by(saved_views.c.updated_at.desc(), saved_views.c.id.desc()))
-            return pd.DataFrame(rows.mappings().all(), columns=list(VIEW_COLUMNS))
-
-    def by_slug(self, slug: str) -> dict | None:
-        with self.engine.connect() as conn:
-            found = conn.execute(select(*[saved_views.c[c] for c in VIEW_COLUMNS])
-                                 .where(saved_views.c.slug == slug)).mappings().first()
-            return dict(found) if found else None
-
-    def rename(self, view_id: int, name: str) -> bool:
-        name = " ".join(name.split())[:VIEW_NAME_LIMIT]
-        if not name:
-            raise ValueError("Escriba un nombre para la vista.")
-        with self.engine.begin() as conn:
-            return bool(conn.execute(update(saved_views).where(saved_views.c.id == view_id).values(
-                name=name, updated_at=dt.datetime.now(dt.timezone.utc))).rowcount)
-
-    def delete(self, view_id: int) -> bool:
-        with self.engine.begin() as conn:
-            return bool(conn.execute(saved_views.delete().where(saved_views.c.id == view_id)).rowcount)
 
 
 def _records(rows: pd.DataFrame) -> list[tuple]:

@@ -15,7 +15,7 @@ from analysis.formatting import format_int, plain, plural
 from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
 from analysis.reading import ACCEPTED_EXTENSIONS
 from analysis.template import template_bytes
-from ui import data
+from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table, upload_result_message
 
@@ -181,7 +181,7 @@ if rejected or corrections:
 
 def _import(replace: int | None = None) -> None:
     with st.spinner("Guardando…"):
-        result = store_analysis(store, analysis, replace=replace)
+        result = store_analysis(store, analysis, replace=replace, user=auth.actor(), address=auth.address())
     data.invalidate()
     if result.status == IMPORTED:
         replaced = (f" La carga n.º {replace}, a la que reemplaza, quedó oculta (puede restaurarse en el Historial "

@@ -6,7 +6,7 @@ from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.columns import FIELD_LABELS
 from analysis.formatting import format_datetime, format_int, plain, plural
 from analysis.store import SampleMixRefused
-from ui import data
+from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table
 
@@ -20,14 +20,16 @@ def _ask(key: str, value: bool) -> None:
 
 
 def _set_deleted(upload_id: int, delete: bool) -> None:
+    if not auth.can("change_data"):  # the buttons are not drawn for readers; this holds even if a stale one fires
+        return
     if delete:
-        store.delete_upload(upload_id)
+        store.delete_upload(upload_id, actor=auth.actor(), address=auth.address())
         st.session_state[f"_confirmar_{upload_id}"] = False
         st.toast(f"Carga n.º {upload_id} eliminada.", icon=":material/delete:")
     else:
         sample_shown = bool(store.sample_upload_ids())
         try:
-            store.restore_upload(upload_id)
+            store.restore_upload(upload_id, actor=auth.actor(), address=auth.address())
         except SampleMixRefused as refused:
             st.session_state["_historial_aviso"] = str(refused)
             return
@@ -94,7 +96,9 @@ with actions:
     st.download_button("Descargar archivo original", lambda: store.upload_content(chosen), file_name=upload["filename"],
                        icon=":material/download:", on_click="ignore", width="stretch")
     confirm_key = f"_confirmar_{chosen}"
-    if is_deleted:
+    if not auth.can("change_data"):
+        pass  # readers see and download; deleting and restoring is for analysts
+    elif is_deleted:
         st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch",
                   on_click=_set_deleted, args=(chosen, False))
     elif st.session_state.get(confirm_key):

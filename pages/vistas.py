@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.filters import Filters
 from analysis.formatting import format_datetime
-from ui import data, site
+from ui import auth, data, site
 from ui import view as views
 from ui.saved_views import short_link
 from ui.widgets import show_table
@@ -42,14 +42,14 @@ row = saved.set_index("id").loc[chosen]
 
 def _rename(view_id: int) -> None:
     try:
-        store.rename(view_id, st.session_state.get("_nuevo_nombre", ""))
+        store.rename(view_id, st.session_state.get("_nuevo_nombre", ""), auth.actor())
         st.toast("Vista renombrada.", icon=":material/edit:")
     except ValueError as problem:
         st.toast(str(problem), icon=":material/error:")
 
 
 def _delete(view_id: int) -> None:
-    store.delete(view_id)
+    store.delete(view_id, auth.actor())
     st.session_state.pop("vista_elegida", None)
     st.toast("Vista eliminada.", icon=":material/delete:")
 

@@ -57,6 +57,18 @@ def test_heatmap_cells_are_clickable_and_labels_not_cut():
     assert list(fig.data[0].texttemplate for _ in [0]) == ["%{text:,}"]  # every cell says its count
 
 
+def test_values_from_files_are_drawn_as_written_and_still_filter_as_stored():
+    link = "<a href='http://ejemplo.invalid'>PNC</a>"
+    frame = pd.DataFrame({"institucion": [link, "MP & OJ"], "necesidades": [2, 1], "porcentaje": [66.7, 33.3]})
+    fig = charts.bars(frame, "institucion", "x", field="institucion")
+    shown = "".join(fig.data[0].y) + str(fig.data[0].customdata)
+    assert "<a" not in shown and "&lt;a href='http://ejemplo.invalid'&gt;" in shown and "MP &amp; OJ" in shown
+    assert fig.data[0].meta[-1] == {"institucion": link}  # a click filters on the stored value
+    table = pd.DataFrame([[1]], index=[link], columns=["<b>x</b>"])
+    heat = charts.heatmap(table, "t", "c", "f", fields_=("institucion", "ambito"))
+    assert "<b>" not in str(heat.data[0].x) + str(heat.data[0].y) + str(heat.data[0].customdata)
+
+
 def test_the_department_map_holds_the_whole_country_and_keeps_gaps_apart():
     areas = geo.departamento_areas()
     petén, izabal = 17, 18

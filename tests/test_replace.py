@@ -46,7 +46,7 @@ def replace_round_trip(store: Store):
     assert set(store.needs()["archivo"]) == {"taller_corregido.xlsx"}
     hidden = store.upload(old)
     assert hidden["deleted_at"] is not None and hidden["replaced_by"] == new.upload_id
-    assert store.restore_upload(old) and store.count_needs() == 55
+    assert store.restore_upload(old, actor="prueba") and store.count_needs() == 55
     return old, new
 
 
@@ -60,7 +60,7 @@ def test_replace_on_postgresql(pg_url):
 
 def test_replacing_an_unknown_or_hidden_upload_stores_nothing(store):
     old = import_file(store, simple_xlsx(ORIGINAL), "a.xlsx").upload_id
-    store.delete_upload(old)
+    store.delete_upload(old, actor="prueba")
     before = store.revision()
     for target in (old, 999):
         report = import_file(store, simple_xlsx(FIXED), "b.xlsx", replace=target)
@@ -73,7 +73,7 @@ def test_a_replace_that_fails_inside_the_transaction_leaves_no_new_upload(store)
     from analysis.importer import analyse_file, store_analysis
     old = import_file(store, simple_xlsx(ORIGINAL), "a.xlsx").upload_id
     analysis = analyse_file(simple_xlsx(FIXED), "b.xlsx")
-    store.delete_upload(old)  # another analyst hid it after the preview was shown
+    store.delete_upload(old, actor="prueba")  # another analyst hid it after the preview was shown
     report = store_analysis(store, analysis, replace=old)
     assert report.status == "rejected" and len(store.uploads()) == 1 and store.count_needs() == 0
 

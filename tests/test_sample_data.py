@@ -35,7 +35,7 @@ def test_sample_loads_into_an_empty_store_only_and_real_data_hides_it(store):
     sample_total = store.count_needs()
     import_file(store, simple_xlsx([need()]), "real.xlsx")
     assert store.count_needs() == 1 and store.sample_upload_ids() == []
-    store.delete_upload(2)
+    store.delete_upload(2, actor="prueba")
     assert ensure_sample(store) is False  # deleted data is not replaced by the sample
-    store.restore_upload(1)
+    store.restore_upload(1, actor="prueba")
     assert store.count_needs() == sample_total

@@ -19,19 +19,19 @@ def test_delete_and_restore_hide_and_bring_back_needs(store):
     a = import_file(store, simple_xlsx([need(), need()]), "a.xlsx").upload_id
     import_file(store, simple_xlsx([need(departamento="Izabal")]), "b.xlsx")
     assert store.count_needs() == 3
-    assert store.delete_upload(a)
+    assert store.delete_upload(a, actor="prueba")
     assert store.count_needs() == 1 and set(store.needs()["archivo"]) == {"b.xlsx"}
     assert store.uploads().set_index("id").loc[a, "deleted_at"] is not None
-    assert store.restore_upload(a)
+    assert store.restore_upload(a, actor="prueba")
     assert store.count_needs() == 3
-    assert not store.delete_upload(999)
+    assert not store.delete_upload(999, actor="prueba")
 
 
 def test_every_write_changes_the_revision(store):
     before = store.revision()
     upload = import_file(store, simple_xlsx([need()]), "a.xlsx").upload_id
     after_import = store.revision()
-    store.delete_upload(upload)
+    store.delete_upload(upload, actor="prueba")
     assert before < after_import < store.revision()
 
 
@@ -108,9 +108,9 @@ def test_the_same_code_runs_on_postgresql(pg_url):
     needs = store.needs()
     assert needs["municipio_codigo"].iloc[0] == 1702 and pd.isna(needs["municipio_codigo"].iloc[1])
     assert store.upload_content(report.upload_id) == data
-    store.delete_upload(report.upload_id)
+    store.delete_upload(report.upload_id, actor="prueba")
     assert store.count_needs() == 0
-    store.restore_upload(report.upload_id)
+    store.restore_upload(report.upload_id, actor="prueba")
     assert store.count_needs() == 2
     Store(pg_url)  # reopening runs migrations again without harm
 
@@ -154,10 +154,10 @@ def test_saved_views_round_trip_on_both_databases(backend, db_url, request):
     saved = store.views.save("  Petén e Izabal,   interior ", "territorio", params, "ana")
     assert saved["name"] == "Petén e Izabal, interior" and len(saved["slug"]) == 8
     assert store.views.by_slug(saved["slug"])["params"] == params
-    assert store.views.rename(saved["id"], "Frontera norte")
+    assert store.views.rename(saved["id"], "Frontera norte", "ana")
     other = store.views.save("Todo", "resumen", {}, "luis")
     assert list(store.views.all()["name"]) == ["Todo", "Frontera norte"]
-    assert store.views.delete(other["id"]) and not store.views.delete(other["id"])
+    assert store.views.delete(other["id"], "luis") and not store.views.delete(other["id"], "luis")
     assert store.views.by_slug(other["slug"]) is None
     with pytest.raises(ValueError, match="Escriba un nombre"):
         store.views.save("   ", "resumen", {}, "ana")
@@ -168,9 +168,9 @@ def test_the_sample_never_shares_the_view_with_real_needs(sample_db_url):
     store = Store(sample_db_url)
     real = import_file(store, simple_xlsx([need()]), "real.xlsx").upload_id  # hides the sample
     with pytest.raises(SampleMixRefused, match="No se restauran los datos de ejemplo mientras haya 1 carga real"):
-        store.restore_upload(1)
+        store.restore_upload(1, actor="prueba")
     assert store.count_needs() == 1
-    store.delete_upload(real)
-    assert store.restore_upload(1) and store.count_needs() == 1667  # no real data in view: the demo may return
-    assert store.restore_upload(real)  # real data back: the sample steps aside in the same transaction
+    store.delete_upload(real, actor="prueba")
+    assert store.restore_upload(1, actor="prueba") and store.count_needs() == 1667  # no real data: the demo may return
+    assert store.restore_upload(real, actor="prueba")  # real data back: the sample steps aside at once
     assert store.count_needs() == 1 and store.sample_upload_ids() == []

@@ -5,6 +5,7 @@ They act on what is on screen: the filters and the page's own choices.
 import streamlit as st
 
 from analysis import images
+from analysis.formatting import plain
 from analysis.naming import file_name
 from analysis.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
 from ui import data, saved_views
@@ -33,7 +34,7 @@ def _save(page_url: str, name_key: str) -> None:
         return
     st.session_state[_LAST_SAVED] = ("ok", saved)
     st.session_state[name_key] = ""
-    st.toast(f"Vista «{saved['name']}» guardada.", icon=":material/bookmark_added:")
+    st.toast(f"Vista «{plain(saved['name'])}» guardada.", icon=":material/bookmark_added:")
 
 
 def page_actions(view: View, page_url: str) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from analysis import images
 from analysis.charts import IMAGE, SCREEN
+from analysis.formatting import plain
 from analysis.naming import file_name
 from analysis.panels import PANELS, Drawn
 from ui.view import View
@@ -22,7 +23,7 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     chart(drawn.figure, key=f"panel_{key}", clickable=bool(panel.narrows))
     row = st.container(horizontal=True, vertical_alignment="top", gap="small")
     if takeaway:
-        row.caption(drawn.takeaway, width="stretch")
+        row.caption(plain(drawn.takeaway), width="stretch")
     with row.popover("Imagen", icon=":material/image:", width="content", help="Descargar esta gráfica como imagen."):
         _image_buttons(key, view, context)
     return drawn

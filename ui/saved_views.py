@@ -43,9 +43,10 @@ def short_link(slug: str) -> str:
         return f"/?{PARAM}={slug}"
 
 
-def save(name: str, page_url: str, user: str = "analista") -> dict:
-    """Save the view on screen under `name`."""
-    return data.store().views.save(name, page_url, current_params(), user)
+def save(name: str, page_url: str) -> dict:
+    """Save the view on screen under `name`, as the account signed in."""
+    from ui.auth import actor
+    return data.store().views.save(name, page_url, current_params(), actor())
 
 
 def open_requested_view() -> None:

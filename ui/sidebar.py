@@ -13,7 +13,7 @@ import streamlit as st
 
 from analysis import fields
 from analysis.filters import DATE_PARAMS, SEARCH_PARAM, Filters, all_params, filter_options
-from analysis.formatting import format_int
+from analysis.formatting import format_int, plain
 
 _UNDO = "_filtros_anteriores"
 _DRAWN = "_filtros_dibujados"  # the filter widgets' values as of the last completed run
@@ -59,7 +59,7 @@ def narrow(selection: dict[str, list[str]]) -> None:
     _remember()
     _restore(changes)
     said = " · ".join(f"{fields.label(key)}: {', '.join(values)}" for key, values in selection.items() if values)
-    st.toast(f"Filtro aplicado — {said}. Use «Deshacer» para volver.", icon=":material/filter_alt:")
+    st.toast(f"Filtro aplicado — {plain(said)}. Use «Deshacer» para volver.", icon=":material/filter_alt:")
 
 
 def _multiselect(field: fields.Field, options: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ class PageSpec:
     filters: bool = True  # shows the shared sidebar filters (pages about the data)
     banner: bool = True  # shows the sample-data notice
     default: bool = False
+    permission: str = "read"  # what an account needs to see the page at all (analysis.accounts.PERMISSIONS)
 
 
 PAGES = (
@@ -27,9 +28,17 @@ PAGES = (
     PageSpec("pages/explorar.py", "Explorar", ":material/table_view:", "explorar"),
     PageSpec("pages/presentar.py", "Presentar", ":material/slideshow:", "presentar", banner=False),
     PageSpec("pages/vistas.py", "Vistas guardadas", ":material/bookmarks:", "vistas", filters=False),
-    PageSpec("pages/cargar.py", "Cargar datos", ":material/upload_file:", "cargar", filters=False),
+    PageSpec("pages/cargar.py", "Cargar datos", ":material/upload_file:", "cargar", filters=False,
+             permission="change_data"),
     PageSpec("pages/historial.py", "Historial de cargas", ":material/history:", "historial", filters=False),
+    PageSpec("pages/administracion.py", "Administración", ":material/admin_panel_settings:", "administracion",
+             filters=False, banner=False, permission="administer"),
 )
+
+
+def allowed(account) -> list[PageSpec]:
+    """The pages an account may open (a page it may not open is not even in its navigation)."""
+    return [p for p in PAGES if account.can(p.permission)]
 
 
 def by_url(url: str) -> PageSpec:

@@ -1,4 +1,6 @@
 """Resumen, Territorio, Ámbitos, Niveles and Explorar show the numbers of the needs in view."""
+import re
+
 from analysis.importer import import_file
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import bar_counts, chart, metric
@@ -8,7 +10,8 @@ ROWS = [need(), need(municipio="Flores"), need(departamento="Izabal", ambito="Se
 
 
 def captions(at) -> list[str]:
-    return [c.value for c in at.caption]
+    """Captions as read on screen: Markdown escapes and invisible joiners (`formatting.plain`) removed."""
+    return [re.sub(r"\\(.)", r"\1", c.value).replace("\u2060", "") for c in at.caption]
 
 
 def test_resumen_cards_and_charts_follow_the_data(app, store):

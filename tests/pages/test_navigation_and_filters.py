@@ -5,6 +5,7 @@ from analysis.filters import Filters
 from analysis.importer import import_file
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import DASHBOARD, DATA_PAGES, PAGES, metric, sidebar_count
+from ui import site
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -16,12 +17,12 @@ def test_every_page_renders_on_the_sample_with_filters_only_where_they_act(app, 
     else:
         assert not at.sidebar.multiselect and not at.sidebar.markdown
     sample_notice = any("Datos de ejemplo" in w.value for w in at.warning)
-    assert sample_notice is (page != "pages/presentar.py")  # nothing but the slide when presenting
+    assert sample_notice is next(p.banner for p in site.PAGES if p.path == page)  # e.g. none when presenting
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)
 def test_every_data_page_explains_an_empty_store(app, store, page):
-    store.delete_upload(1)  # an emptied store: the sample is not loaded again
+    store.delete_upload(1, actor="prueba")  # an emptied store: the sample is not loaded again
     at = app(page)
     assert "0</b> de 0 necesidades" in sidebar_count(at)
     assert any("Todavía no hay necesidades" in i.value for i in at.info)
