@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import sandbox
 from analysis.columns import FIELDS
 from analysis.exports import write_export
 from analysis.formatting import format_datetime
@@ -78,6 +79,7 @@ def _print_human(report: ImportReport) -> None:
 
 
 def cmd_import(args) -> int:
+    sandbox.warm_up()  # the reading process gets ready while the store opens
     store = Store(args.db)
     overrides = _parse_map(args.map or [])
     if args.replace is not None and len(args.files) != 1:
