@@ -60,3 +60,12 @@ def test_the_file_lock_is_exclusive_between_processes(tmp_path):
 def _take_lock(path: str) -> None:
     with file_lock(path):
         pass
+
+
+def test_the_explicit_migration_step(tmp_path):
+    import subprocess
+    from pathlib import Path
+    done = subprocess.run([sys.executable, "-m", "analysis", "migrate", "--db", f"sqlite:///{tmp_path / 'n.db'}"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == f"La base está al día (esquema {SCHEMA_REVISION})."
+    assert Store(f"sqlite:///{tmp_path / 'n.db'}").revision() == 0
