@@ -29,6 +29,8 @@ _TAG = 256  # bytes carried from one chunk to the next so a cell's opening tag i
 _BYTES_PER_CHARACTER = 4
 _MARKUP = 4096
 
+# What zipfile raises on archives or parts it cannot read (damaged, encrypted, newer methods).
+_UNREADABLE = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError, NotImplementedError)
 _AGAIN = "Ábralo en Excel o LibreOffice, quite lo que sobra y guárdelo de nuevo."
 
 
@@ -49,7 +51,7 @@ def check_archive(data: bytes, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except _UNREADABLE:
         return  # not an archive Python can open: the parser decides, inside the sandbox
     with archive:
         _check_declared(parts, limits)
@@ -59,7 +61,7 @@ def check_archive(data: bytes, limits: Limits) -> None:
                 unpacked += _check_part(archive, part, limits, unpacked)
             except zipfile.BadZipFile:  # a part whose size or checksum is not the one declared
                 raise FileRefused(DAMAGED_WORKBOOK) from None
-            except (zlib.error, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+            except _UNREADABLE:
                 continue  # damaged, encrypted or compressed in a way Python does not read: the parser decides
 
 
