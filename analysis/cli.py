@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import sandbox
 from analysis.columns import FIELDS
 from analysis.exports import write_export
+from analysis.backup import BackupError, backup, describe_restore, restore
 from analysis.formatting import format_datetime
 from analysis.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
 from analysis.cli_users import add_parser as add_users_parser
 from analysis.cli_users import cmd_users, console_actor
-from analysis.store import SampleMixRefused, Store
+from analysis.store import SCHEMA_REVISION, SampleMixRefused, Store
 from analysis.template import template_bytes
 
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
@@ -80,6 +82,7 @@ def _print_human(report: ImportReport) -> None:
 
 
 def cmd_import(args) -> int:
+    sandbox.warm_up()  # the reading process gets ready while the store opens
     store = Store(args.db)
     overrides = _parse_map(args.map or [])
     if args.replace is not None and len(args.files) != 1:
@@ -145,6 +148,28 @@ def _cmd_set_deleted(args, delete: bool) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    Store(args.db)  # opening a store migrates it, once, under a lock
+    print(f"La base está al día (esquema {SCHEMA_REVISION}).")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    store = Store(args.db)
+    held = backup(store, Path(args.path))
+    store.record(console_actor(args), "backup", detail={"archivo": Path(args.path).name, "contenido": str(held)})
+    print(f"Copia de seguridad guardada en {args.path}: {held}.")
+    return 0
+
+
+def cmd_restore_backup(args) -> int:
+    before, after = restore(Store(args.db), Path(args.path))
+    Store(args.db).record(console_actor(args), "restore_backup",  # into the restored trail
+                          detail={"archivo": Path(args.path).name, "antes": str(before), "ahora": str(after)})
+    print(describe_restore(args.path, before, after))
+    return 0
+
+
 def cmd_template(args) -> int:
     Path(args.output).write_bytes(template_bytes())
     print(f"Plantilla guardada en {args.output}.")
@@ -201,6 +226,22 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--user", **who)
         p.set_defaults(func=lambda a, d=delete: _cmd_set_deleted(a, d))
 
+    p = sub.add_parser("migrate", help="crear o actualizar el esquema de la base (al instalar o actualizar)")
+    p.add_argument("--db", **db)
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("backup", help="copia de seguridad de la base (consistente aunque el tablero esté en uso)")
+    p.add_argument("path", metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore-backup", help="reemplazar todo el contenido de la base con una copia de seguridad")
+    p.add_argument("path", metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    p.set_defaults(func=cmd_restore_backup)
+
     from analysis.report import filter_arguments
     p = sub.add_parser("report", help="presentación (.pptx) o informe de Excel (.xlsx) de una vista")
     p.add_argument("-o", "--output", required=True, metavar="RUTA", help="informe.pptx o informe.xlsx")
@@ -223,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SystemExit:
         raise
-    except UsageError as error:
+    except (UsageError, BackupError) as error:
         print(error, file=sys.stderr)
         return 2
     except Exception as exc:  # a last guard: the analyst sees a sentence, not a traceback

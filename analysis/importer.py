@@ -3,8 +3,10 @@
 `analyse_file` does everything but storing, so the upload page can show the
 mapping and the validation report before the analyst confirms; `import_file`
 stores the result (or refuses the whole file) and reports it in the shape of the
-CLI's JSON.
+CLI's JSON. Both read the file in a sandboxed child process (`analysis.sandbox`):
+the bytes are untrusted, and only an Analysis or a FileRefused comes back.
 """
+import dataclasses
 import getpass
 import hashlib
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from analysis.corrections import Corrections
 from analysis.errors import FileRefused, MissingColumns
 from analysis.formatting import format_int
 from analysis.reading import Sheet, read_workbook
+from analysis.sandbox import run_isolated
 from analysis.store import DuplicateUpload, NewUpload, NotReplaceable, Overlap, Store
 from analysis.summaries import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
 from analysis.tables import Table, find_tables
@@ -30,7 +33,7 @@ class Analysis:
     filename: str
     sha256: str
     content: bytes = field(repr=False)
-    tables: list[Table]
+    tables: list[Table]  # how each table was understood; from `analyse_file`, without their raw rows
     sheets: list[dict]  # per sheet: hoja, fila_encabezado, filas, nota
     needs: pd.DataFrame
     problems: list[Problem]
@@ -155,10 +158,27 @@ def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
 
 def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None,
                  corrections: Corrections | None = None) -> Analysis:
-    """Read and validate a file without storing anything; raises FileRefused.
+    """Read and validate a file without storing anything, in a child process within the reading
+    limits (analysis.limits); raises FileRefused, also when the file passes a limit.
 
     `overrides` say which field a header feeds; `corrections` replace rejected values (analysis.corrections).
     """
+    return dataclasses.replace(run_isolated(_analyse_without_bytes, data, filename, overrides, corrections),
+                               content=data)
+
+
+def _analyse_without_bytes(data: bytes, filename: str, overrides, corrections) -> Analysis:
+    """`analyse_here`, answered lean across the pipe: without the file's bytes (the caller has them)
+    nor the tables' raw rows (their needs are in `needs`); pickling those would cost more than a
+    tenth of a 100,000-row import."""
+    found = analyse_here(data, filename, overrides, corrections)
+    tables = [dataclasses.replace(t, rows=[], row_numbers=[], sections=[]) for t in found.tables]
+    return dataclasses.replace(found, content=b"", tables=tables)
+
+
+def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = None,
+                 corrections: Corrections | None = None) -> Analysis:
+    """`analyse_file` in this very process: only for the sandbox's child, or for trusted files."""
     sheets = read_workbook(data, filename)
     contents = _contents(sheets, overrides)
     tables = contents.tables
@@ -190,6 +210,12 @@ def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = 
         rows_rejected=sum(v.rows_rejected for v in validated),
         rows_warned=sum(v.rows_warned for v in validated),
     )
+
+
+def warm_up_reader() -> None:
+    """Read a two-line file, so the reference tables and matchers a first file needs are built:
+    the sandbox's children are forked from a process that did this once."""
+    analyse_here("Departamento,Necesidad\nPetén,Falta de patrullajes en las aldeas\n".encode(), "calentar.csv")
 
 
 def overlap_message(overlap: Overlap, rows: int) -> str:

@@ -4,7 +4,10 @@ Everything a field team may send goes through here: Excel and LibreOffice workbo
 (through python-calamine), HTML pages and «XML Spreadsheet 2003» files saved as `.xls` by
 government web systems, and CSV/TXT exports in whatever encoding and separator an old
 Excel produced. Anything that cannot be read is refused whole with a Spanish
-reason (`FileRefused`), never an arbitrary exception.
+reason (`FileRefused`), never an arbitrary exception. A file larger than the reading
+limits (`analysis.limits`: rows, columns, cells, text per cell) is refused before its
+grid is built: workbooks from their zip structure (`analysis.structure`) and the extent
+calamine reports, CSV as its records are read.
 """
 import csv
 import io
@@ -14,10 +17,13 @@ from pathlib import PurePath
 
 import python_calamine
 
-from analysis.errors import FileRefused
+from analysis.errors import DAMAGED_WORKBOOK, PROTECTED_WORKBOOK, FileRefused
+from analysis.formatting import format_int
 from analysis.html_tables import has_table, html_layout
+from analysis.limits import Limits, limits
 from analysis.ods_merges import ods_merged_blocks
 from analysis.spreadsheetml import MARKER as SPREADSHEETML, spreadsheetml_sheets
+from analysis.structure import check_archive
 
 WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
@@ -25,6 +31,8 @@ ACCEPTED_EXTENSIONS = WORKBOOK_EXTENSIONS | TEXT_EXTENSIONS
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The stream an encrypted .xlsx keeps inside its OLE container (its directory names are UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_RECORDS = 60
 _HTML_STARTS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta", b"<style", b"<title")
@@ -52,6 +60,8 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
         raise FileRefused("El archivo está vacío (0 bytes). Vuelva a exportarlo desde la hoja de cálculo.")
     extension = PurePath(filename).suffix.lower()
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
+        if data.startswith(_ZIP_MAGIC):
+            check_archive(data, limits())
         return _read_binary_workbook(data)
     if _is_spreadsheetml(data):
         return _read_spreadsheetml(data, filename)
@@ -66,6 +76,7 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
 
 
 def _read_binary_workbook(data: bytes) -> list[Sheet]:
+    bounds = limits()
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets, ods_blocks = [], None
@@ -73,6 +84,7 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
             if str(meta.typ) != str(python_calamine.SheetTypeEnum.WorkSheet):
                 continue
             sheet = workbook.get_sheet_by_name(meta.name)
+            _check_extent(meta.name, sheet, bounds)
             rows = _grid(sheet)
             blocks = sheet.merged_cell_ranges
             if blocks is None:  # calamine reports merges for .xlsx and .xls only
@@ -82,17 +94,30 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
                 blocks = [(top, left, bottom, right) for (top, left), (bottom, right) in blocks]
             sheets.append(Sheet(meta.name, rows, _clamped(blocks, len(rows))))
     except python_calamine.PasswordError:
-        raise FileRefused("El libro está protegido con contraseña. Quite la contraseña y vuelva a cargarlo.") from None
+        raise FileRefused(PROTECTED_WORKBOOK) from None
     except BaseException as exc:  # calamine may raise pyo3 panics, which are BaseException
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError, FileRefused)):
             raise
-        raise FileRefused(
-            "No se pudo leer el libro: el archivo está dañado o no es una hoja de cálculo. "
-            "Ábralo en Excel o LibreOffice y guárdelo de nuevo como .xlsx."
-        ) from None
+        # An encrypted .xlsx is an OLE container calamine does not recognise at all.
+        protected = data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data
+        raise FileRefused(PROTECTED_WORKBOOK if protected else DAMAGED_WORKBOOK) from None
     if not sheets:
         raise FileRefused("El libro no contiene hojas de cálculo con datos.")
     return sheets
+
+
+def _check_extent(name: str, sheet, bounds: Limits) -> None:
+    """Refuse a sheet whose grid, from A1 to its last cell, would break the limits: it is built
+    dense (blank cells between the data included), so its size is known before it is."""
+    if sheet.end is None:
+        return
+    rows, columns = sheet.end[0] + 1, sheet.end[1] + 1
+    if rows > bounds.rows or columns > bounds.columns or rows * columns > bounds.cells:
+        raise FileRefused(
+            f"La hoja «{name}» llega hasta la fila {format_int(rows)} y la columna {format_int(columns)}: "
+            f"leerla ocuparía {format_int(rows * columns)} celdas, y el límite es {format_int(bounds.cells)} "
+            f"({format_int(bounds.rows)} filas, {format_int(bounds.columns)} columnas). Borre las filas y columnas "
+            "que sobran (también las vacías con formato) y vuelva a cargar el archivo.")
 
 
 def _is_spreadsheetml(data: bytes) -> bool:
@@ -285,9 +310,30 @@ def sniff_delimiter(text: str) -> str:
 def _read_text_table(data: bytes, filename: str) -> list[list]:
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
+    bounds = limits()
+    csv.field_size_limit(bounds.cell_text)
     try:
-        csv.field_size_limit(10_000_000)
-        rows = trimmed(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = trimmed(_bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), filename, bounds))
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise FileRefused(f"El archivo de texto «{filename}» tiene una celda de más de "
+                              f"{format_int(bounds.cell_text)} caracteres, el límite por celda (el mismo de Excel). "
+                              "Revise que el separador y las comillas estén bien.") from None
         raise FileRefused(f"El archivo de texto «{filename}» no es un CSV válido ({exc}).") from None
     return rows
+
+
+def _bounded(records, filename: str, bounds: Limits):
+    """The records of a CSV, refusing the file as soon as it passes the rows, columns or cells limit."""
+    cells = 0
+    for number, record in enumerate(records, 1):
+        cells += len(record)
+        if len(record) > bounds.columns:
+            raise FileRefused(f"El archivo de texto «{filename}» tiene {format_int(len(record))} columnas en la fila "
+                              f"{format_int(number)}, y el límite es {format_int(bounds.columns)} (el mismo de Excel). "
+                              "Revise el separador o quite las columnas que sobran.")
+        if number > bounds.rows or cells > bounds.cells:
+            what = f"{format_int(bounds.rows)} filas" if number > bounds.rows else f"{format_int(bounds.cells)} celdas"
+            raise FileRefused(f"El archivo de texto «{filename}» tiene más de {what}, el límite de lectura. "
+                              "Divídalo en varios archivos.")
+        yield record

@@ -16,13 +16,14 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import create_engine, event, func, insert, inspect, select, text, update
+from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from analysis.diskcache import cached_frame
 from analysis import audit
 from analysis.audit import Event
+from analysis.diskcache import cached_frame
+from analysis.migration_lock import migrating, schema_revision
 from analysis.schema import needs, store_state, uploads
 from analysis.validation import NEED_COLUMNS
 
@@ -95,9 +96,9 @@ class DuplicateUpload(Exception):
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits for other openers too
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -117,22 +118,22 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
-        """Bring the schema to SCHEMA_REVISION; a store already there skips Alembic (fast start)."""
-        if self._schema_revision() == SCHEMA_REVISION:
-            return
+        """Bring the schema to SCHEMA_REVISION; a store already there skips Alembic (fast start).
+
+        Only one process migrates a database at a time (analysis.migration_lock); one that waited
+        finds the schema up to date and leaves it.
+        """
+        with self.engine.connect() as conn:
+            if schema_revision(conn) == SCHEMA_REVISION:
+                return
         from alembic import command
         from alembic.config import Config
         config = Config()
         config.set_main_option("script_location", str(resources.files("analysis") / "migrations"))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-
-    def _schema_revision(self) -> str | None:
-        with self.engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+        with migrating(self.engine) as connection:
+            if schema_revision(connection) != SCHEMA_REVISION:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
 
     # Reading ---------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ Each measurement runs in its own process so its peak memory (max RSS) is its own
 3. the same import of the same workbook formatted out to column XFD (a styled cell in XFD
    on every row, the used range declared as A1:XFD1048576) with 5,000 styled empty rows
    below the data, as templates often are: it must cost what the data costs.
-The budget: (2) takes at most a quarter of the time of (1), with peak memory under 1 GB.
+The budget: (2) takes at most a quarter of the time of (1), with peak memory under 1 GB in each of
+its processes (the import, and the sandbox's child that reads the file: analysis.sandbox).
 """
 import argparse
 import datetime as dt
@@ -31,12 +32,43 @@ HEADER = ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Priorid
           "Fecha", "Estado"]
 
 _CHILD = """
-import resource, sys, time, json
+import resource, sys, time, json, threading
+from benchmarks.bench_import import largest_descendant
+peak_child = [0]
+def sample():
+    while True:
+        peak_child[0] = max(peak_child[0], largest_descendant())
+        time.sleep(0.02)
+threading.Thread(target=sample, daemon=True).start()
 start = time.perf_counter()
 {body}
 elapsed = time.perf_counter() - start
-print(json.dumps({{"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "child_mb": peak_child[0] / 1024}}))
 """
+
+
+def largest_descendant() -> int:
+    """KB of resident memory of the largest process below this one (the sandbox's reading child), from /proc."""
+    import os
+    parents, sizes = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/status") as status:
+                    fields = dict(line.split(":", 1) for line in status if ":" in line)
+                parents[int(entry)] = int(fields["PPid"])
+                sizes[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+            except (OSError, KeyError, ValueError):
+                continue
+    me, largest = os.getpid(), 0
+    for pid, size in sizes.items():
+        ancestor = parents.get(pid)
+        while ancestor and ancestor != me:
+            ancestor = parents.get(ancestor)
+        if ancestor == me:
+            largest = max(largest, size)
+    return largest
 
 
 def build_file(rows: int) -> Path:
@@ -113,9 +145,10 @@ def main() -> None:
                      ("python -m analysis import (leer, mapear, validar, guardar)", ours),
                      ("el mismo import, libro con formato hasta XFD1048576", padded)):
         print(f"{label:<62} {m['seconds']:6.2f} s  {args.rows / m['seconds']:>9,.0f} filas/s  "
-              f"pico {m['peak_mb']:6.0f} MB")
+              f"pico {m['peak_mb']:6.0f} MB (proceso de lectura aislado {m['child_mb']:4.0f} MB)")
     ratio = ours["seconds"] / baseline["seconds"]
-    print(f"Importación / lectura openpyxl: {ratio:.2f} (presupuesto ≤ 0.25), pico {ours['peak_mb']:.0f} MB "
+    peak = max(ours["peak_mb"], ours["child_mb"])
+    print(f"Importación / lectura openpyxl: {ratio:.2f} (presupuesto ≤ 0.25), pico {peak:.0f} MB por proceso "
           f"(presupuesto < 1024 MB); con formato hasta XFD: {padded['seconds'] / ours['seconds']:.2f} veces el "
           "tiempo del libro sin formato")
 

@@ -14,6 +14,7 @@ from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.formatting import format_int, plain, plural
 from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
 from analysis.reading import ACCEPTED_EXTENSIONS
+from analysis.sandbox import warm_up
 from analysis.template import template_bytes
 from ui import auth, data
 from ui import view as views
@@ -25,6 +26,7 @@ FIELD_BY_LABEL = {FIELD_LABELS[f]: f for f in FIELDS}
 UPLOADER = "_cargador"
 
 views.current()  # the shared sidebar and navigation are in place
+warm_up()  # the process that reads files in isolation (analysis.sandbox) gets ready while a file is chosen
 st.title("Cargar datos")
 st.session_state.setdefault(UPLOADER, 0)
 upload_result_message()

@@ -2,7 +2,8 @@
 
 A clean refusal is one Spanish sentence saying what to fix, exit code 2 and a store left
 exactly as it was; a clean import stores exactly the rows it reports, and its report's
-counts agree with the problems it lists.
+counts agree with the problems it lists. Every example goes through the sandbox, as an
+upload does: a mutation that makes a parser abort or run away is a clean refusal too.
 """
 import io
 import re
@@ -14,10 +15,13 @@ from hypothesis import strategies as st
 
 from analysis.importer import DUPLICATE, IMPORTED, REJECTED, import_file
 from analysis.store import Store
-from tests.builders import need, simple_xlsx
+from tests.builders import csv_bytes, need, ods, simple_xlsx, xls
 
 NAMES = st.sampled_from(["a.xlsx", "a.xls", "a.ods", "a.csv", "a.txt", "a.xlsm", "a", "a.pdf"])
 VALID = simple_xlsx([need(), need(departamento="Izabal")])
+# A valid file of each other kind, to mutate.
+VALID_OTHERS = {"a.ods": ods([need(), need(departamento="Izabal")]), "a.xls": xls([need(), need(departamento="Izabal")]),
+                "a.csv": csv_bytes([need(), need(departamento="Izabal")])}
 SPANISH = re.compile(r"\b(archivo|libro|hoja|tabla|filas?|columna|encabezados?)\b", re.IGNORECASE)
 STORE = Store(f"sqlite:///{tempfile.mkdtemp(prefix='fuzz-')}/n.db")  # one store for every example
 
@@ -58,6 +62,17 @@ def test_random_text_files(text, name, encoding):
 @given(st.integers(0, len(VALID) - 1), st.binary(min_size=1, max_size=64))
 def test_corrupted_workbooks(position, noise):
     import_or_refuse(VALID[:position] + noise + VALID[position + len(noise):], "a.xlsx")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(VALID_OTHERS)), st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=8),
+       st.sampled_from([b"", b"\xff\xff\xff\xff", b"\xff\xff\x00\x00", b"\x00\x00\x00\x00"]))
+def test_corrupted_ods_xls_and_csv(name, where, noise, number):
+    """Noise anywhere, and the huge or zero counts that made the readers abort or allocate without end."""
+    valid = VALID_OTHERS[name]
+    position = int(where * len(valid))
+    damage = number or noise
+    import_or_refuse(valid[:position] + damage + valid[position + len(damage):], name)
 
 
 CELL_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)
