@@ -5,13 +5,12 @@ or case. Normalising 100,000 descriptions takes a quarter of a second, too slow
 for every click, so the dashboard builds this index when the data changes and
 the per-click work becomes plain lookups.
 """
-import hashlib
 from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis import themes
 from analysis.text import normalize_series
-from analysis.themes import THEMES, theme_pattern
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,12 @@ class TextIndex:
 
 
 def themes_version() -> str:
-    """Changes whenever the theme keyword lists change (part of the cache key)."""
-    return hashlib.sha1(repr(sorted(THEMES.items())).encode()).hexdigest()[:8]
+    """Changes whenever the theme dictionary or the vocabulary change (part of the cache key)."""
+    return themes.themes_version()
 
 
 def build_text_index(needs: pd.DataFrame) -> TextIndex:
     """The index of a needs frame; uses the stored `clave` column when the frame has it."""
     clave = needs["clave"].astype(str) if "clave" in needs else normalize_series(needs["necesidad"])
     busqueda = " " + clave + " " + normalize_series(needs["institucion"]) + " " + normalize_series(needs["evento"]) + " "
-    padded = " " + clave + " "
-    temas = pd.DataFrame({theme: padded.str.contains(theme_pattern(theme), regex=True) for theme in THEMES},
-                         index=needs.index)
-    return TextIndex(busqueda=busqueda, clave=clave, temas=temas)
+    return TextIndex(busqueda=busqueda, clave=clave, temas=themes.tag(clave))
