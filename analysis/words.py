@@ -50,6 +50,12 @@ def place_words() -> frozenset[str]:
 
 
 @cache
+def generic_keys() -> frozenset[str]:
+    """Content keys of the words that say how much or how bad, not what («falta», «sin», «mejorar»)."""
+    return frozenset(k for k in map(content_key, _vocabulary()["genericas"]) if k is not None)
+
+
+@cache
 def synonyms() -> dict[str, str]:
     """Key of a word -> key of the first word of its synonym group."""
     return {key(word): key(group[0]) for group in _vocabulary()["sinonimos"] for word in group}
