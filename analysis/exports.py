@@ -14,7 +14,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from analysis import fields
+from analysis import fields, themes
+from analysis.text import normalize_series
 
 EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes these keys as headers
 # INE codes, so analysts can join the needs with census and other INE data: export name -> stored column.
@@ -49,9 +50,27 @@ def with_codes(needs: pd.DataFrame) -> pd.DataFrame:
     return needs.assign(**codes)
 
 
+def with_themes(needs: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The needs with the `temas` export column: their theme names joined by «; » ('' for none).
+
+    `flags` are the needs' theme flags (`TextIndex.temas`) when at hand; else the descriptions are tagged here.
+    """
+    if "temas" in needs:
+        return needs
+    if flags is None:
+        flags = themes.tag(needs["clave"].astype(str) if "clave" in needs else normalize_series(needs["necesidad"]))
+    return needs.assign(temas=themes.joined_names(flags.loc[needs.index]))
+
+
+def _derived(needs: pd.DataFrame, columns) -> pd.DataFrame:
+    """The needs with the export columns computed from stored ones (INE codes, themes) that `columns` ask for."""
+    needs = with_codes(needs)
+    return with_themes(needs) if "temas" in columns else needs
+
+
 def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     """The needs in export shape: the given columns (all by default), ISO dates, inert text."""
-    frame = with_codes(needs).reindex(columns=list(columns))
+    frame = _derived(needs, columns).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%Y-%m-%d")
     return _safe_frame(frame)
@@ -59,7 +78,7 @@ def export_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
 
 def screen_frame(needs: pd.DataFrame, columns=EXPORT_COLUMNS) -> pd.DataFrame:
     """The needs as the dashboard's downloads show them: on-screen headers, dates day first, inert text."""
-    frame = with_codes(needs).reindex(columns=list(columns))
+    frame = _derived(needs, columns).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce").dt.strftime("%d/%m/%Y")
     return _safe_frame(frame.rename(columns={c: fields.label(c) for c in frame.columns}))

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from analysis import aggregation, fields
-from analysis.exports import HEADER_FILL, HEADER_FONT, neutralise
+from analysis.exports import HEADER_FILL, HEADER_FONT, neutralise, with_themes
 from analysis.formatting import format_date, format_datetime, format_int
 from analysis.provenance import Provenance
 
@@ -73,7 +73,7 @@ def _plain(value):
 
 def needs_sheet_frame(needs: pd.DataFrame, columns) -> pd.DataFrame:
     """The needs with the chosen columns under their on-screen names; dates stay dates."""
-    frame = needs.reindex(columns=list(columns))
+    frame = (with_themes(needs) if "temas" in columns else needs).reindex(columns=list(columns))
     if "fecha" in frame:
         frame["fecha"] = pd.to_datetime(frame["fecha"], errors="coerce")
     return frame.rename(columns={c: fields.label(c) for c in frame.columns})

@@ -49,8 +49,8 @@ def test_headline_and_themes():
     top = aggregation.headline(NEEDS, total=10)
     assert (top.shown, top.total, top.departamentos_cubiertos) == (4, 10, 2)
     assert (top.top_departamento, top.top_departamento_necesidades) == ("Petén", 3)
-    assert top.temas["Extorsiones"] == 2 and top.temas[OTHER] == 1
-    assert top.top_temas.index[0] == "Extorsiones" and OTHER not in top.top_temas.index
+    assert top.temas["Extorsión"] == 2 and top.temas[OTHER] == 1
+    assert top.top_temas.index[0] == "Extorsión" and OTHER not in top.top_temas.index
 
 
 def test_top_needs_groups_spellings_and_uses_the_index_of_all_needs():

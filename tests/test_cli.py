@@ -132,13 +132,24 @@ def test_csv_export_has_bom_fixed_columns_and_inert_cells(tmp_path, hostile_db):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["departamento", "codigo_departamento", "municipio", "codigo_municipio", "region", "nivel",
-                       "ambito", "necesidad", "prioridad", "institucion", "evento", "fecha", "estado", "archivo",
-                       "hoja", "fila"]
+                       "ambito", "necesidad", "temas", "prioridad", "institucion", "evento", "fecha", "estado",
+                       "archivo", "hoja", "fila"]
     first = dict(zip(rows[0], rows[1]))
     assert (first["necesidad"], first["institucion"], first["evento"], first["estado"]) == (
         "'=1+1 cmd", "'+PNC", "'-taller", "'@x")
     assert (first["fecha"], first["archivo"], first["hoja"], first["fila"]) == ("2017-11-09", "h.xlsx", "Datos", "2")
     assert (first["departamento"], first["codigo_departamento"], first["codigo_municipio"]) == ("Petén", "17", "")
+
+
+def test_export_names_each_needs_themes(tmp_path, db_url):
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(simple_xlsx([need(necesidad="Extorsiones y presencia de pandillas"),
+                                  need(necesidad="Falta de agua potable")]))
+    main(["import", str(path), "--db", db_url])
+    out = tmp_path / "e.csv"
+    assert main(["export", "--format", "csv", "-o", str(out), "--db", db_url]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert [r["temas"] for r in rows] == ["Extorsión; Pandillas y maras", ""]
 
 
 def test_xlsx_export_has_no_formulas(tmp_path, hostile_db):
