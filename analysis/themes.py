@@ -121,6 +121,7 @@ class _Matcher:
         self.rules = [self._compile(t) for t in themes]
         self.triggers = [self._atoms_of(rule) for rule in self.rules]
         self._tokens: dict[str, frozenset[int]] = {}
+        self._shapes: dict[tuple, list[int]] = {}
 
     def _atom(self, word: str, stop: bool) -> int:
         kind, value = ("form", word[1:]) if word.startswith("=") else ("prefix", word[:-1]) if word.endswith("*") \
@@ -178,19 +179,27 @@ class _Matcher:
         if not present:
             return []
         stop = words.stop_words()
+        # The answer depends only on each token's atoms and whether it is a stop word: texts that differ
+        # in words outside the dictionary («número 17», a place name) share it.
+        shape = tuple((a, t in stop) for a, t in zip(atoms, tokens))
+        if (known := self._shapes.get(shape)) is not None:
+            return known
         content = [i for i, t in enumerate(tokens) if t not in stop]
         rank = [0] * len(tokens)  # content words before each token: distances count content words only
         seen = 0
         for i, t in enumerate(tokens):
             rank[i] = seen
             seen += t not in stop
-        text_view = (atoms, content, rank)
-        return [n for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers))
-                if not trigger.isdisjoint(present) and self._matches(rule, text_view)]
+        text_view = (atoms, content, rank, present)
+        found = self._shapes[shape] = [n for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers))
+                                       if not trigger.isdisjoint(present) and self._matches(rule, text_view)]
+        return found
 
     @staticmethod
     def _spans(term: _Term, view) -> list[tuple[int, int]]:
-        atoms, content, _ = view
+        atoms, content, _, present = view
+        if not present.issuperset(term.atoms):  # most terms of a theme are absent: no need to scan the text
+            return []
         positions = range(len(atoms)) if term.literal else content
         n = len(term.atoms)
         return [(positions[j], positions[j + n - 1]) for j in range(len(positions) - n + 1)

@@ -114,17 +114,12 @@ with registro:
     st.caption(f"{len(table):,} de {len(trail):,} eventos, del más reciente al más antiguo.")
     show_table(table.head(1000), height=520)
 
-    def _exported(fmt: str):
-        def build() -> bytes:
-            store.record(auth.actor(), "export", detail={"registro": len(table), "formato": fmt},
-                         address=auth.address())
-            return to_xlsx_bytes(table, "Registro") if fmt == "xlsx" else to_csv_bytes(table)
-        return build
-
+    excel, csv = (file_name("registro", Filters(), kind) for kind in ("xlsx", "csv"))
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Descargar el registro (Excel)", _exported("xlsx"), icon=":material/download:",
-                         file_name=file_name("registro", Filters(), "xlsx"), on_click="ignore", width="stretch",
+    left.download_button("Descargar el registro (Excel)", icon=":material/download:",
+                         data=auth.recorded(excel, lambda: to_xlsx_bytes(table, "Registro"), eventos=len(table)),
+                         file_name=excel, on_click="ignore", width="stretch",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    right.download_button("Descargar el registro (CSV)", _exported("csv"), icon=":material/download:",
-                          file_name=file_name("registro", Filters(), "csv"), on_click="ignore", width="stretch",
-                          mime="text/csv")
+    right.download_button("Descargar el registro (CSV)", icon=":material/download:",
+                          data=auth.recorded(csv, lambda: to_csv_bytes(table), eventos=len(table)),
+                          file_name=csv, on_click="ignore", width="stretch", mime="text/csv")

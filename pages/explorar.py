@@ -13,6 +13,7 @@ from analysis.formatting import format_int
 from analysis.naming import file_name
 from analysis.report_xlsx import report_bytes
 from analysis.table_view import sort_needs
+from ui import auth
 from ui.widgets import start_page
 
 DEFAULT_COLUMNS = [f.key for f in fields.catalogue().values() if f.explore]
@@ -48,12 +49,15 @@ st.caption(f"Filas {format_int(start + 1)}–{format_int(min(start + page_size, 
 
 left, right, _ = st.columns([1, 1, 3])
 # Files are built only when a button is clicked: a 100,000-row workbook takes seconds.
-left.download_button("Descargar Excel", lambda: report_bytes(rows, view.provenance(), columns),
-                     file_name=file_name("necesidades", view.filters, "xlsx"), icon=":material/download:",
+excel, csv = (file_name("necesidades", view.filters, kind) for kind in ("xlsx", "csv"))
+left.download_button("Descargar Excel", auth.recorded(excel, lambda: report_bytes(rows, view.provenance(), columns),
+                                                      filas=len(rows)),
+                     file_name=excel, icon=":material/download:",
                      on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      width="stretch")
-right.download_button("Descargar CSV", lambda: to_csv_bytes(screen_frame(rows, columns)),
-                      file_name=file_name("necesidades", view.filters, "csv"), mime="text/csv",
+right.download_button("Descargar CSV", auth.recorded(csv, lambda: to_csv_bytes(screen_frame(rows, columns)),
+                                                     filas=len(rows)),
+                      file_name=csv, mime="text/csv",
                       icon=":material/download:", on_click="ignore", width="stretch")
 st.caption("Las descargas contienen todas las filas filtradas (todas las páginas), con las columnas y el orden "
            "elegidos. El Excel lleva además una portada con los filtros, las fuentes y la fecha de corte, y hojas "

@@ -93,7 +93,8 @@ with info:
     if replaced_ids:
         st.caption(f"Esta carga reemplazó a la carga n.º {', '.join(map(str, replaced_ids))}.")
 with actions:
-    st.download_button("Descargar archivo original", lambda: store.upload_content(chosen), file_name=upload["filename"],
+    st.download_button("Descargar archivo original", auth.recorded(upload["filename"], lambda: store.upload_content(chosen),
+                                                                   carga=int(chosen)), file_name=upload["filename"],
                        icon=":material/download:", on_click="ignore", width="stretch")
     confirm_key = f"_confirmar_{chosen}"
     if not auth.can("change_data"):
@@ -114,6 +115,7 @@ if upload["problems"]:
     report = problems_frame(upload["problems"])
     st.markdown(f"**Informe de validación** ({format_int(len(report))} observaciones)")
     show_table(report, height=min(360, 40 + 35 * len(report)))
-    st.download_button("Descargar el informe (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
+    st.download_button("Descargar el informe (Excel)",
+                       auth.recorded(f"informe_carga_{chosen}.xlsx", lambda: to_xlsx_bytes(report, "Informe")),
                        file_name=f"informe_carga_{chosen}.xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

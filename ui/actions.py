@@ -8,7 +8,7 @@ from analysis import images
 from analysis.formatting import plain
 from analysis.naming import file_name
 from analysis.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
-from ui import data, saved_views
+from ui import auth, data, saved_views
 from ui.view import View
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -42,8 +42,9 @@ def page_actions(view: View, page_url: str) -> None:
     bar.page_link("pages/presentar.py", label="Presentar", icon=":material/slideshow:",
                   query_params=saved_views.current_params(), help="Una gráfica a la vez, a pantalla completa.")
     if images.available():
-        bar.download_button("PowerPoint", lambda: deck(view), file_name=file_name("presentacion", view.filters, "pptx"),
-                            mime=PPTX, on_click="ignore", icon=":material/download:",
+        name = file_name("presentacion", view.filters, "pptx")
+        bar.download_button("PowerPoint", auth.recorded(name, lambda: deck(view), filas=len(view.needs)),
+                            file_name=name, mime=PPTX, on_click="ignore", icon=":material/download:",
                             help="Presentación con las gráficas de esta vista (gráficas editables en PowerPoint).")
     else:
         bar.button("PowerPoint", disabled=True, icon=":material/download:", help=images.unavailable_reason())

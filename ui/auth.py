@@ -137,6 +137,15 @@ def gate() -> Account | None:
     return account
 
 
+def recorded(file_name: str, build, **detail):
+    """A download's builder that first writes «who downloaded what» to the activity record
+    (it runs only when the button is clicked: a download is an export of the data)."""
+    def build_and_record():
+        data.store().record(actor(), "export", detail={"archivo": file_name, **detail}, address=address())
+        return build()
+    return build_and_record
+
+
 def account_box(account: Account) -> None:
     """Who is signed in, and the way out, at the foot of the sidebar."""
     if account is LOCAL:

@@ -11,6 +11,7 @@ from analysis.charts import IMAGE, SCREEN
 from analysis.formatting import plain
 from analysis.naming import file_name
 from analysis.panels import PANELS, Drawn
+from ui import auth
 from ui.view import View
 from ui.widgets import chart
 
@@ -39,5 +40,6 @@ def _image_buttons(key: str, view: View, context) -> None:
         return lambda: images.panel_image(PANELS[key].draw(context, IMAGE), provenance, fmt)
 
     for fmt, label in (("png", "PNG (1920 × 1080)"), ("svg", "SVG (vectorial)")):
-        st.download_button(label, render(fmt), file_name=file_name(key, view.filters, fmt), mime=images.FORMATS[fmt],
+        name = file_name(key, view.filters, fmt)
+        st.download_button(label, auth.recorded(name, render(fmt)), file_name=name, mime=images.FORMATS[fmt],
                            on_click="ignore", icon=":material/download:", width="stretch", key=f"img_{key}_{fmt}")

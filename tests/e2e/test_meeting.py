@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from analysis.store import Store
 from tests.e2e.conftest import new_page, wait_ready
 from tests.e2e.test_browser import open_spec
 from ui import site
@@ -100,6 +101,9 @@ def test_every_download_gives_a_real_file_of_its_kind(fresh_server, browser, tmp
     name, data = download(page, lambda: page.get_by_role("button", name="Descargar el informe (Excel)").click())
     assert name.startswith("informe_carga_") and is_office(data, "xl/")
     assert page.outside_requests == []
+    exports = Store(fresh_server.db_url).events().query("action == 'export'")["detail"].map(lambda d: d["archivo"])
+    assert sorted(name.split("_")[0] for name in exports) == [  # every export of data is in the activity record
+        "informe", "mapa", "mapa", "muestra", "necesidades", "necesidades", "presentacion"]
     page.context.close()
 
 
