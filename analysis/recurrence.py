@@ -19,7 +19,6 @@ over a few million pairs.
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.words import content_keys
 
@@ -28,6 +27,8 @@ _CHUNK = 2_000  # rows of candidate pairs generated at once (bounds memory)
 
 
 def _vectors(signatures: list[str]) -> sparse.csr_matrix:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: scikit-learn takes ~1 s to import,
+    # and the dashboard only needs it when the data changed (the index is cached per revision)
     vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, binary=True, norm="l2")
     return vectorizer.fit_transform(signatures).tocsr()
 

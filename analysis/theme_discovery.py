@@ -14,8 +14,6 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import MiniBatchKMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.words import content_key, generic_keys
 
@@ -48,6 +46,8 @@ def discover(clave: pd.Series, flags: pd.DataFrame) -> pd.Series:
     usable = np.array([bool(s) for s in signatures])
     if usable.sum() < MIN_TEXTS:
         return labels
+    from sklearn.cluster import MiniBatchKMeans  # here, as in analysis.recurrence: a slow import
+    from sklearn.feature_extraction.text import TfidfVectorizer
     vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, sublinear_tf=True)
     vectors = vectorizer.fit_transform(np.array(signatures)[usable])
     groups = int(np.clip(round(np.sqrt(usable.sum() / 2)), 2, MAX_GROUPS))  # the usual √(n/2) rule of thumb
