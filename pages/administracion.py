@@ -105,14 +105,14 @@ with registro:
     chosen = left.multiselect("Acción", list(audit.ACTIONS), format_func=audit.ACTIONS.get, key="_acciones",
                               placeholder="Todas")
     who = right.multiselect("Quién", sorted(trail["actor"].unique()), key="_quienes", placeholder="Todos")
-    shown = trail[(trail["action"].isin(chosen) if chosen else True) & (trail["actor"].isin(who) if who else True)]
+    shown = trail[trail["action"].isin(chosen or trail["action"]) & trail["actor"].isin(who or trail["actor"])]
     table = pd.DataFrame({
         "Fecha": shown["at"].map(format_datetime), "Quién": shown["actor"],
         "Acción": shown["action"].map(audit.ACTIONS), "Carga": shown["upload_id"].astype("Int64"),
         "Detalle": shown["detail"].map(audit.describe), "Dirección": shown["address"],
     })
     st.caption(f"{len(table):,} de {len(trail):,} eventos, del más reciente al más antiguo.")
-    show_table(table.head(1000), height=520)
+    show_table(table.head(1000), height=min(520, 40 + 35 * len(table)))
 
     excel, csv = (file_name("registro", Filters(), kind) for kind in ("xlsx", "csv"))
     left, right, _ = st.columns([1, 1, 3])

@@ -27,6 +27,7 @@ def test_each_page_opens_with_no_error_and_no_request_outside_the_machine(sample
     if spec.filters and spec.url != "presentar":
         assert counter(page) == "1,667 de 1,667 necesidades"
     assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[data-testid=stAlert]", has_text="No se pudo mostrar").count() == 0
     assert page.title() == "Necesidades de seguridad — STCNS"
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.outside_requests == []

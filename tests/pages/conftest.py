@@ -31,6 +31,26 @@ def open_page(page: str | None = None, query: dict | None = None) -> AppTest:
     return at
 
 
+def unexpected_errors(at: AppTest) -> list[str]:
+    """The dashboard's «could not show this page» messages (it catches errors to keep tracebacks off screen)."""
+    return [e.value for e in at.error if e.value.startswith("No se pudo mostrar")]
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch, request):
+    """Every run of every page test fails on the dashboard's «could not show this page» message:
+    the dashboard catches errors to keep tracebacks off screen, so `at.exception` stays empty."""
+    if request.node.get_closest_marker("shows_unexpected_error"):
+        return
+    run = AppTest.run
+
+    def checked(self, *args, **kwargs):
+        done = run(self, *args, **kwargs)
+        assert not unexpected_errors(done), unexpected_errors(done)
+        return done
+    monkeypatch.setattr(AppTest, "run", checked)
+
+
 @pytest.fixture
 def app(app_db):
     return open_page

@@ -100,3 +100,18 @@ def test_history_says_who_loaded_each_file(app, with_accounts):
     at.run()
     table = at.dataframe[0].value
     assert table.loc[table["Archivo"] == "taller_peten.xlsx", "Por"].iloc[0] == "ana"
+
+
+def test_the_activity_record_lists_and_filters_what_was_done(app, with_accounts):
+    from tests.builders import need, simple_xlsx
+    from analysis.importer import import_file
+    import_file(with_accounts, simple_xlsx([need()]), "taller_peten.xlsx", user="ana")
+    at = sign_in(app(), *ADMIN)
+    at.switch_page("pages/administracion.py")
+    at.run()
+    total = len(with_accounts.events())
+    assert f"{total} de {total} eventos, del más reciente al más antiguo." in [c.value for c in at.main.caption]
+    at.multiselect(key="_acciones").select("import").run()
+    table = at.dataframe[-1].value
+    assert list(table["Acción"]) == ["Carga importada"] and list(table["Quién"]) == ["ana"]
+    assert "taller_peten.xlsx" in table["Detalle"].iloc[0]

@@ -88,6 +88,7 @@ def test_removing_the_sample_in_one_click(app):
     assert not any("Datos de ejemplo" in w.value for w in at.warning)
 
 
+@pytest.mark.shows_unexpected_error
 def test_an_unreachable_database_shows_a_spanish_message_not_a_traceback(monkeypatch):
     from streamlit.testing.v1 import AppTest
     monkeypatch.setenv("DATABASE_URL", "postgresql://nadie@127.0.0.1:1/ninguna")
