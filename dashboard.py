@@ -45,7 +45,7 @@ spec = site.by_url(page.url_path)
 try:
     open_requested_view()  # a short link (?vista=…) reopens its page with its filters
     needs, index = data.needs()
-    filters, shown = filters_sidebar(needs, index.busqueda) if spec.filters else (Filters(), needs)
+    filters, shown = filters_sidebar(needs, index) if spec.filters else (Filters(), needs)
     set_view(View(filters, shown, len(needs), index, spec.url))
     if spec.banner:
         sample_banner()

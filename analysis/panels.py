@@ -38,7 +38,7 @@ class Context:
     def of(cls, all_needs: pd.DataFrame, filters: Filters, index: TextIndex | None = None,
            choices: Mapping[str, str] | None = None) -> "Context":
         index = index or build_text_index(all_needs)
-        return cls(filters.apply(all_needs, index.busqueda), len(all_needs), filters, index, dict(choices or {}))
+        return cls(filters.apply(all_needs, index.busqueda, index.temas), len(all_needs), filters, index, dict(choices or {}))
 
     def choice(self, key: str) -> str:
         """A page-level choice, or its default (every ámbito; the chosen or busiest department)."""
@@ -309,8 +309,8 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("nivel_ambito", "heatmap", lambda c: "Nivel × ámbito",
           lambda c: aggregation.crosstab(c.needs, "nivel", "ambito", c.filters),
           _heatmap("nivel", "ambito"), _cell_takeaway("el nivel {}"), narrows=("nivel", "ambito")),
-    Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", None),
-          _theme_takeaway, category="tema"),
+    Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", "tema"),
+          _theme_takeaway, narrows=("tema",), category="tema"),
     Panel("instituciones_ambito", "stacked", lambda c: "Instituciones por ámbito",
           lambda c: aggregation.top_institutions(c.needs, "ambito"), _stacked(charts.AMBITO_COLORS),
           _institution_takeaway(None, "asignadas")),
