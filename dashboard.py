@@ -38,7 +38,8 @@ if account is None:  # every address shows the sign-in, and nothing else, until 
                    for p in site.PAGES], position="hidden").run()
     st.stop()
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url, default=p.default)
-                      for p in site.allowed(account)] + site.aliases())
+                      for p in site.allowed(account)] + site.aliases(),
+                     expanded=True)  # every page listed: no «View more» (an English word) under the tenth
 if page.url_path in site.ALIASES:
     page.run()  # forwards to its page (before any widget binds the address's parameters)
 spec = site.by_url(page.url_path)

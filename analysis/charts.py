@@ -292,7 +292,7 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
     values = [str(v) for v in data.index]
     labels = [category_label(v, look) for v in values]
     fig = go.Figure()
-    for name, color in zip(data.columns, colors):
+    for name, color in reversed(list(zip(data.columns, colors))):  # plotly stacks a group's bars bottom-up
         fig.add_trace(go.Bar(
             name=literal(name), x=data[name], y=labels, orientation="h", marker_color=color,
             text=[f"{int(n):,}" for n in data[name]], textposition="outside", cliponaxis=False,
@@ -304,7 +304,8 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
     fig.update_xaxes(title="Necesidades")
     fig.update_yaxes(automargin=True)
     style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10))
-    return fig.update_layout(margin_r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look))
+    return fig.update_layout(margin_r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look),
+                             legend_traceorder="reversed")  # the first set first, as on each group's top bar
 
 
 def columns(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:

@@ -65,8 +65,11 @@ if sides is not None:
         (sides.despues, format_int(len(sides.after)), "necesidades"),
         ("Necesidades nuevas", format_int(counted[comparison.NEW]), "solo en el segundo"),
         ("Desaparecieron", format_int(counted[comparison.GONE]), "solo en el primero"),
-        ("Crecieron", format_int(counted[comparison.GREW]), "más veces en el segundo"),
     ])
+    st.caption(f"{plural(counted[comparison.GREW], 'necesidad creció', 'necesidades crecieron')}, "
+               f"{plural(counted[comparison.FELL], 'bajó', 'bajaron')} y "
+               f"{plural(counted[comparison.SAME], 'sigue igual', 'siguen igual')} (aparecen más, menos o las mismas "
+               "veces en el segundo).")
     if sides.before.empty or sides.after.empty:
         st.warning("Uno de los dos no tiene necesidades con los filtros actuales.", icon=":material/warning:")
     show("comparar_ambitos", view, choices)

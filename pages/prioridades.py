@@ -21,10 +21,7 @@ show("prioridad_mapa", view)
 st.subheader("Las diez combinaciones con más puntaje")
 show_table(insight_tables.act_first_table(view.needs))
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Por ámbito")
-    show_table(insight_tables.priority_table(view.needs, "ambito", view.filters))
-with right:
-    st.subheader("Por departamento")
-    show_table(insight_tables.priority_table(view.needs, "departamento", view.filters), height=320)
+st.subheader("Por ámbito")
+show_table(insight_tables.priority_table(view.needs, "ambito", view.filters))
+st.subheader("Por departamento")
+show_table(insight_tables.priority_table(view.needs, "departamento", view.filters), height=320)

@@ -47,9 +47,8 @@ def test_comparar_counts_two_events_side_by_side(app, loaded):
     shown = dict(cards(at))
     assert (shown[A], shown[B], shown["Necesidades nuevas"], shown["Desaparecieron"]) == ("3", "3", "1", "1")
     bars = chart(at, "panel_comparar_departamentos")["data"]
-    assert [t["name"] for t in bars] == [A, B]
-    per_side = [dict(zip(t["customdata"], t["x"])) for t in bars]
-    assert per_side == [{"Zacapa": 0, "Izabal": 2, "Petén": 1}, {"Zacapa": 2, "Izabal": 0, "Petén": 1}]
+    per_side = {t["name"]: dict(zip(t["customdata"], t["x"])) for t in bars}
+    assert per_side == {A: {"Zacapa": 0, "Izabal": 2, "Petén": 1}, B: {"Zacapa": 2, "Izabal": 0, "Petén": 1}}
     changes = next(d.value for d in at.dataframe if "Situación" in d.value.columns)
     assert changes.to_dict("records") == [
         {"Necesidad": "Contrabando en la frontera", A: 0, B: 2, "Cambio": 2, "Situación": "Nueva"},
