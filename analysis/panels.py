@@ -292,7 +292,7 @@ def _table(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figu
 
 def _recurring(ctx: Context) -> pd.DataFrame:
     """The most widespread needs in view (recurring-need groups, `analysis.recurrence`)."""
-    return recurrence.recurring_needs(ctx.needs, ctx.index.grupo, RECURRING_PLACES).head(RECURRING_SHOWN)
+    return recurrence.recurring_needs(ctx.needs, ctx.index.grupo, RECURRING_PLACES, RECURRING_SHOWN)
 
 
 def _recurring_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
