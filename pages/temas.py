@@ -21,9 +21,9 @@ st.caption("Un clic en una barra filtra por ese tema. Una necesidad puede tener 
 st.subheader("Qué significa cada tema")
 st.caption("Los temas se reconocen por las palabras de la descripción, con el diccionario "
            "analysis/data/temas.toml (un analista puede ampliarlo).")
-show_table(insight_tables.definitions_table(), height=360, column_config={
-    "Definición": st.column_config.TextColumn(width="large"),
-    "Palabras": st.column_config.TextColumn(width="medium"),
+show_table(insight_tables.definitions_table(), height=400, row_height=72, column_config={  # rows of 3 lines: text wraps
+    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width="large"),
+    "Palabras": st.column_config.TextColumn(width="medium"), "Jerga": st.column_config.TextColumn(width="small"),
 })
 
 st.subheader("Necesidades recurrentes")
@@ -35,7 +35,9 @@ if not drawn.data.empty:
     chosen = st.selectbox("Ver dónde se identificó", list(groups.index), key="grupo_recurrente",
                           format_func=lambda g: insight_tables.recurring_label(groups.loc[g]))
     st.markdown(f"**{plain(groups.loc[chosen, 'necesidad'])}** · {plain(groups.loc[chosen, 'lista_departamentos'])}")
-    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=320)
+    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=340, row_height=52, column_config={
+        "Municipio": st.column_config.TextColumn(width="medium"), "Evento": st.column_config.TextColumn(width="large"), "Fecha": st.column_config.TextColumn(width="small"),
+        "Necesidad": st.column_config.TextColumn(width="large")})
 
 st.subheader("Posibles temas nuevos")
 st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "
