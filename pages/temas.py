@@ -35,9 +35,9 @@ if not drawn.data.empty:
     chosen = st.selectbox("Ver dónde se identificó", list(groups.index), key="grupo_recurrente",
                           format_func=lambda g: insight_tables.recurring_label(groups.loc[g]))
     st.markdown(f"**{plain(groups.loc[chosen, 'necesidad'])}** · {plain(groups.loc[chosen, 'lista_departamentos'])}")
-    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=340, row_height=52, column_config={
-        "Municipio": st.column_config.TextColumn(width="medium"), "Evento": st.column_config.TextColumn(width="large"), "Fecha": st.column_config.TextColumn(width="small"),
-        "Necesidad": st.column_config.TextColumn(width="large")})
+    widths = {"Municipio": "medium", "Evento": "large", "Fecha": "small", "Necesidad": "large"}
+    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=340, row_height=52,
+               column_config={c: st.column_config.TextColumn(width=w) for c, w in widths.items()})
 
 st.subheader("Posibles temas nuevos")
 st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "
