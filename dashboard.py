@@ -38,14 +38,15 @@ if account is None:  # every address shows the sign-in, and nothing else, until 
                    for p in site.PAGES], position="hidden").run()
     st.stop()
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url, default=p.default)
-                      for p in site.allowed(account)] + site.aliases())
+                      for p in site.allowed(account)] + site.aliases(),
+                     expanded=True)  # every page listed: no «View more» (an English word) under the tenth
 if page.url_path in site.ALIASES:
     page.run()  # forwards to its page (before any widget binds the address's parameters)
 spec = site.by_url(page.url_path)
 try:
     open_requested_view()  # a short link (?vista=…) reopens its page with its filters
     needs, index = data.needs()
-    filters, shown = filters_sidebar(needs, index.busqueda) if spec.filters else (Filters(), needs)
+    filters, shown = filters_sidebar(needs, index) if spec.filters else (Filters(), needs)
     set_view(View(filters, shown, len(needs), index, spec.url))
     if spec.banner:
         sample_banner()

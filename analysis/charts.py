@@ -179,8 +179,8 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
-            fields_: tuple[str, str] | None = None) -> go.Figure:
-    """Counts of a crosstab as a heatmap with the number written in each cell.
+            fields_: tuple[str, str] | None = None, unit: str = "necesidades") -> go.Figure:
+    """Counts of a crosstab as a heatmap with the number written in each cell (`unit` names them in the hover).
 
     `fields_` (row filter, column filter) makes each cell clickable: heatmaps take no
     clicks in plotly, so a near-invisible marker over each cell carries its two values
@@ -195,7 +195,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
         ticks = max(9, min(look.ticks, int(row_px * 0.72)))
     ys = [literal(short(str(i), look.label_width)) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
-             "%{customdata[0]:,} necesidades (%{customdata[1]:.1f} % del total)<extra></extra>")
+             f"%{{customdata[0]:,}} {unit} (%{{customdata[1]:.1f}} % del total)<extra></extra>")
     custom = [[[int(table.at[r, c]), 100 * float(table.at[r, c]) / totals, literal(r), literal(c)]
                for c in table.columns] for r in table.index]
     high = int(table.to_numpy().max()) if table.size else 0
@@ -255,3 +255,75 @@ def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: l
                    line_color="#D9D9D9"),
     ))
     return style(fig, look, title, look.sized(len(frame) + 1, 200, 40))
+
+
+def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look = SCREEN, texts: list[str] | None = None,
+           axis: str = "Necesidades", field: str | None = None, whole: bool = True) -> go.Figure:
+    """Horizontal bars of any measure, in the frame's order from the top (the departamentos that raised
+    a need, needs per 100,000 inhabitants), with `texts` written beside each bar and in its hover.
+
+    `field` names the filter a click on a bar sets; `whole` keeps the value axis to whole numbers.
+    """
+    data = frame.iloc[::-1]
+    values = [str(v) or MISSING for v in data[column]]
+    labels = [category_label(v, look) for v in values]
+    written = list(texts[::-1]) if texts is not None else [f"{v:,}" for v in data[value]]
+    fig = go.Figure(go.Bar(
+        x=data[value], y=labels, orientation="h", marker_color=BAR_COLOR, text=[literal(t) for t in written],
+        textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
+        customdata=[[literal(v), literal(t)] for v, t in zip(values, written)], meta=_meta(field, values),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+    ))
+    largest = float(data[value].max() or 0) if len(data) else 0.0
+    count_axis(fig, "x", largest)
+    if not whole:
+        fig.update_xaxes(tickformat=",.0f", dtick=None)
+    fig.update_xaxes(title=axis)
+    fig.update_yaxes(automargin=True)
+    style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)))
+    return fig.update_layout(margin_r=label_room(written, look))
+
+
+def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
+           field: str | None = None) -> go.Figure:
+    """Two sets side by side: one bar per set for each row of `table` (its two columns, named as the legend
+    says), rows from the top in the table's order, each bar's count written beside it."""
+    data = table.iloc[::-1]
+    values = [str(v) for v in data.index]
+    labels = [category_label(v, look) for v in values]
+    fig = go.Figure()
+    for name, color in reversed(list(zip(data.columns, colors))):  # plotly stacks a group's bars bottom-up
+        fig.add_trace(go.Bar(
+            name=literal(name), x=data[name], y=labels, orientation="h", marker_color=color,
+            text=[f"{int(n):,}" for n in data[name]], textposition="outside", cliponaxis=False,
+            textfont=dict(size=look.ticks), meta=_meta(field, values), customdata=[literal(v) for v in values],
+            hovertemplate=f"<b>%{{customdata}}</b><br>{literal(name)}: %{{x:,}} necesidades<extra></extra>",
+        ))
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    count_axis(fig, "x", float(data.to_numpy().max()) if data.size else 0.0)
+    fig.update_xaxes(title="Necesidades")
+    fig.update_yaxes(automargin=True)
+    style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10))
+    return fig.update_layout(margin_r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look),
+                             legend_traceorder="reversed")  # the first set first, as on each group's top bar
+
+
+def columns(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
+    """Vertical stacked columns over time (rows = periods in order, columns = segments), total above each."""
+    totals = table.sum(axis=1)
+    xs = [wrap(str(i), 10) for i in table.index]
+    fig = go.Figure()
+    for column in table.columns:
+        fig.add_trace(go.Bar(
+            name=literal(column), x=xs, y=table[column], marker_color=colors.get(column, BAR_COLOR),
+            customdata=[literal(i) for i in table.index],
+            hovertemplate=f"<b>%{{customdata}}</b><br>{literal(column)}: %{{y:,}} necesidades<extra></extra>",
+        ))
+    fig.add_trace(go.Scatter(x=xs, y=totals, mode="text", text=[f"{int(t):,}" for t in totals],
+                             textposition="top center", textfont=dict(size=look.ticks), hoverinfo="skip",
+                             showlegend=False, cliponaxis=False))
+    fig.update_layout(barmode="stack")
+    count_axis(fig, "y", float(totals.max()) * 1.08 if len(totals) else 0.0)
+    fig.update_yaxes(title="Necesidades")
+    fig.update_xaxes(type="category", tickangle=0, automargin=True)
+    return style(fig, look, title, look.height or 420)

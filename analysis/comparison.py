@@ -5,16 +5,75 @@ periods, and see per departamento, ámbito or theme how many needs each has, and
 new, which disappeared and which grew. «The same need» means the same recurring-need group
 (`analysis.recurrence`), so a need reworded in the second workshop is not counted as new.
 """
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from analysis.aggregation import ORDERS
+from analysis.formatting import format_date
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.textindex import TextIndex
 
 NEW, GONE, GREW, FELL, SAME = "Nueva", "Desapareció", "Creció", "Bajó", "Igual"
 MONTHS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+
+
+# Page choices (Context.choices, and the Comparar page's address): what is compared with what.
+CHOICE_BY, CHOICE_A, CHOICE_B = "comparar_por", "comparar_a", "comparar_b"
+BY_EVENT, BY_PERIOD = "evento", "periodo"
+CHOICE_TIMELINE = "linea_por"  # "mes" or "evento"
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two sets compared, named as the analyst chose them."""
+
+    antes: str
+    despues: str
+    before: pd.DataFrame
+    after: pd.DataFrame
+
+
+def events_in_order(needs: pd.DataFrame) -> list[str]:
+    """The events of the needs, in the order of their first date (undated ones last, by name)."""
+    named = needs[needs["evento"] != ""]
+    first = pd.to_datetime(named["fecha"], errors="coerce").groupby(named["evento"]).min()
+    return list(first.sort_index().sort_values(kind="stable", na_position="last").index)
+
+
+def period_choice(start: dt.date, end: dt.date) -> str:
+    """A period as a page choice: «2017-11-01/2017-12-31»."""
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _period(choice: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in choice.split("/"))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else (end, start)
+
+
+def sides(needs: pd.DataFrame, choices: Mapping[str, str]) -> Sides | None:
+    """The two sets the choices name, within the needs in view; the two latest events when none are chosen.
+
+    None when fewer than two events exist or a period cannot be read.
+    """
+    if choices.get(CHOICE_BY) == BY_PERIOD:
+        first, second = _period(choices.get(CHOICE_A) or ""), _period(choices.get(CHOICE_B) or "")
+        if not first or not second:
+            return None
+        name = [f"{format_date(a)} – {format_date(b)}" for a, b in (first, second)]
+        return Sides(name[0], name[1], select_period(needs, *first), select_period(needs, *second))
+    events = events_in_order(needs)
+    a, b = choices.get(CHOICE_A), choices.get(CHOICE_B)
+    if a not in events or b not in events or a == b:
+        if len(events) < 2:
+            return None
+        a, b = events[-2], events[-1]
+    return Sides(a, b, select_event(needs, a), select_event(needs, b))
 
 
 def select_event(needs: pd.DataFrame, evento: str) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 CATALOGUE = Path(__file__).resolve().parent / "data" / "campos.toml"
 SIN_ESPECIFICAR = "Sin especificar"
-KINDS = ("lugar", "lista", "texto", "fecha", "procedencia", "codigo")
+KINDS = ("lugar", "lista", "texto", "fecha", "procedencia", "codigo", "tema")
 
 
 @dataclass(frozen=True)

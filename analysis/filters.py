@@ -1,9 +1,11 @@
 """The one filter model shared by every page, chart, count, export, report and saved view.
 
 A `Filters` value says which needs are in view: a choice of values for any filter
-field of the catalogue (región, departamento, municipio, nivel, ámbito, prioridad,
+field of the catalogue (región, departamento, municipio, nivel, ámbito, tema, prioridad,
 institución, evento, estado), a date range and a free-text search over the
-descriptions that ignores accents and case. It owns its URL form (`to_params` /
+descriptions that ignores accents and case. Themes are not a column of the needs: they
+are read from the theme flags of the text index (`TextIndex.temas`), computed once per
+data revision, so filtering by theme costs a lookup. It owns its URL form (`to_params` /
 `from_params`), so the dashboard's links, saved views and the CLI's `report` read
 and write filters the same way.
 """
@@ -13,13 +15,14 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analysis import fields, reference
+from analysis import fields, reference, themes
 from analysis.formatting import format_date
 from analysis.text import normalize
 from analysis.textindex import build_text_index
 
 DATE_PARAMS = {"desde": "Desde", "hasta": "Hasta"}
 SEARCH_PARAM = "buscar"
+THEME = "tema"  # the filter field whose values are themes (kind «tema» in the catalogue)
 
 
 def filter_keys() -> list[str]:
@@ -107,11 +110,17 @@ class Filters:
             lines.append(("Texto buscado", self.texto))
         return lines
 
-    def apply(self, needs: pd.DataFrame, search_keys: pd.Series | None = None) -> pd.DataFrame:
-        """The needs in view. `search_keys` (TextIndex.busqueda) may be passed precomputed."""
+    def apply(self, needs: pd.DataFrame, search_keys: pd.Series | None = None,
+              theme_flags: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The needs in view. `search_keys` (TextIndex.busqueda) and `theme_flags` (TextIndex.temas) may be
+        passed precomputed; otherwise they are built from `needs` when a filter needs them."""
         mask = pd.Series(True, index=needs.index)
         for key, values in self.chosen:
-            mask &= needs[key].isin(values)
+            if key == THEME:
+                flags = theme_flags if theme_flags is not None else build_text_index(needs).temas
+                mask &= with_any_theme(flags.loc[needs.index], values)
+            else:
+                mask &= needs[key].isin(values)
         if self.desde or self.hasta:
             fechas = pd.to_datetime(needs["fecha"], errors="coerce")
             if self.desde:
@@ -146,6 +155,15 @@ class Filters:
                       texto=as_list(texto)[0] if texto else "", **chosen)
 
 
+def with_any_theme(flags: pd.DataFrame, chosen) -> pd.Series:
+    """Which needs have at least one of the chosen themes; «Otros temas» stands for «no theme at all»."""
+    named = [t for t in chosen if t in flags.columns]
+    mask = flags[named].any(axis=1) if named else pd.Series(False, index=flags.index)
+    if themes.OTHER in chosen:
+        mask |= ~flags.any(axis=1) if len(flags.columns) else True
+    return mask
+
+
 def filter_options(key: str, needs: pd.DataFrame, filters: Filters) -> list[str]:
     """The values offered for one filter, given the needs and the other filters already chosen.
 
@@ -159,6 +177,8 @@ def filter_options(key: str, needs: pd.DataFrame, filters: Filters) -> list[str]
         return departamento_options(needs, filters.values("region"))
     if key == "municipio":
         return municipio_options(needs, filters.values("departamento"))
+    if key == THEME:
+        return [*themes.theme_names(), themes.OTHER]
     field = fields.get(key)
     if field.values:
         present = set(needs[key].unique())

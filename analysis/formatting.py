@@ -21,6 +21,11 @@ def format_int(value: int | float) -> str:
     return f"{int(round(value)):,}"
 
 
+def format_decimal(value: float, digits: int = 1) -> str:
+    """«1,234.5»: thousands with a comma, decimals with a point."""
+    return f"{value:,.{digits}f}"
+
+
 def format_pct(part: float, whole: float, digits: int = 1) -> str:
     return f"{(100 * part / whole if whole else 0):.{digits}f} %"
 

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis import aggregation, charts, fields, geo, maps, reference
+from analysis import aggregation, charts, comparison, fields, geo, maps, population, priority, recurrence, reference
 from analysis.charts import SCREEN, Look
 from analysis.filters import Filters
-from analysis.formatting import format_int, format_pct
+from analysis.formatting import format_decimal, format_int, format_pct, plural
 from analysis.textindex import TextIndex, build_text_index
 
 ALL = "Todas las necesidades"  # the map's «colour by» choice meaning every ámbito
+RECURRING_PLACES = 2  # a need is «recurring» when raised in at least this many departamentos
+RECURRING_SHOWN = 10
 CHOICE_AMBITO = "mapa_ambito"
 CHOICE_DEPARTAMENTO = "mapa_departamento"
 
@@ -38,7 +40,7 @@ class Context:
     def of(cls, all_needs: pd.DataFrame, filters: Filters, index: TextIndex | None = None,
            choices: Mapping[str, str] | None = None) -> "Context":
         index = index or build_text_index(all_needs)
-        return cls(filters.apply(all_needs, index.busqueda), len(all_needs), filters, index, dict(choices or {}))
+        return cls(filters.apply(all_needs, index.busqueda, index.temas), len(all_needs), filters, index, dict(choices or {}))
 
     def choice(self, key: str) -> str:
         """A page-level choice, or its default (every ámbito; the chosen or busiest department)."""
@@ -285,6 +287,134 @@ def _table(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figu
     return charts.table_figure(frame, title, look, widths=[8, 1])
 
 
+# ── Recurring needs, change between workshops, priority, population ──────────────────
+
+
+def _recurring(ctx: Context) -> pd.DataFrame:
+    """The most widespread needs in view (recurring-need groups, `analysis.recurrence`)."""
+    return recurrence.recurring_needs(ctx.needs, ctx.index.grupo, RECURRING_PLACES, RECURRING_SHOWN)
+
+
+def _recurring_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+    texts = [f"{plural(d, 'departamento')} · {plural(n, 'necesidad')}"
+             for d, n in zip(frame["departamentos"], frame["necesidades"])]
+    return charts.ranked(frame, "necesidad", "departamentos", title, look, texts, axis="Departamentos")
+
+
+def _recurring_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return f"Ninguna necesidad en vista se repite en {RECURRING_PLACES} o más departamentos."
+    top = frame.iloc[0]
+    return (f"«{charts.short(top['necesidad'], 70)}» es la necesidad más extendida: se identificó en "
+            f"{plural(int(top['departamentos']), 'departamento')} ({plural(int(top['necesidades']), 'necesidad')}, "
+            f"{plural(int(top['redacciones']), 'redacción', 'redacciones')}).")
+
+
+def _sides(ctx: Context) -> comparison.Sides | None:
+    return comparison.sides(ctx.needs, ctx.choices)
+
+
+def _compared(by: str, limit: int | None = None) -> Callable[[Context], pd.DataFrame]:
+    """Needs per value of `by` in each of the two sets: [by, antes, despues, cambio, situacion]."""
+    def compute(ctx: Context) -> pd.DataFrame:
+        chosen = _sides(ctx)
+        if chosen is None:
+            return pd.DataFrame(columns=[by, "antes", "despues", "cambio", "situacion"])
+        frame = comparison.compare(chosen.before, chosen.after, by, ctx.index)
+        if limit:
+            frame = frame.assign(_n=frame["antes"] + frame["despues"]).sort_values("_n", ascending=False,
+                                                                                   kind="stable").head(limit)
+        return frame.drop(columns="_n", errors="ignore").reset_index(drop=True)
+    return compute
+
+
+def _compared_title(words: str) -> Callable[[Context], str]:
+    """«Necesidades por ámbito en cada evento» (the legend names the two; a title naming them would not fit)."""
+    def title(ctx: Context) -> str:
+        side = "periodo" if ctx.choices.get(comparison.CHOICE_BY) == comparison.BY_PERIOD else "evento"
+        return f"{words} en cada {side}"
+    return title
+
+
+def _paired_figure(by: str):
+    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+        chosen = _sides(ctx)
+        names = (chosen.antes, chosen.despues) if chosen else ("Antes", "Después")
+        table = frame.set_index(by)[["antes", "despues"]].set_axis(list(names), axis=1)
+        return charts.paired(table, title, look, field=by)
+    return figure
+
+
+def _change_takeaway(words: str) -> Callable[[Context, pd.DataFrame], str]:
+    """«De 30 a 45 necesidades; Petén es el departamento que más creció: de 3 a 9.»"""
+    def sentence(ctx: Context, frame: pd.DataFrame) -> str:
+        chosen = _sides(ctx)
+        if chosen is None:
+            return "Hacen falta dos eventos (o dos periodos) para comparar."
+        head = f"De {plural(len(chosen.before), 'necesidad')} a {format_int(len(chosen.after))}"
+        grew = frame[frame["cambio"] > 0].sort_values("cambio", ascending=False, kind="stable")
+        if grew.empty:
+            return f"{head}; ningún {words} tiene más necesidades en «{chosen.despues}»."
+        top = grew.iloc[0]
+        return (f"{head}; {top.iloc[0]} es el {words} que más creció: de {format_int(top['antes'])} a "
+                f"{format_int(top['despues'])}.")
+    return sentence
+
+
+def _timeline(ctx: Context) -> pd.DataFrame:
+    """Needs per month or per event, split by ámbito (ámbitos with no need left out)."""
+    by = "evento" if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento" else "mes"
+    table = comparison.timeline(ctx.needs, by, split="ambito").set_index("periodo")
+    order = [a for a in aggregation.ORDERS["ambito"] if a in table.columns]
+    table = table[order + [c for c in table.columns if c not in order]]
+    return table.loc[:, table.sum() > 0]
+
+
+def _timeline_title(ctx: Context) -> str:
+    return ("Necesidades por evento" if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento"
+            else "Necesidades por mes")
+
+
+def _timeline_takeaway(ctx: Context, table: pd.DataFrame) -> str:
+    if table.empty:
+        return "Las necesidades en vista no tienen fecha ni evento."
+    totals = table.sum(axis=1)
+    word = "evento" if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento" else "mes"
+    return (f"«{totals.idxmax()}» es el {word} con más necesidades: {format_int(int(totals.max()))} de "
+            f"{format_int(int(totals.sum()))}.")
+
+
+def _priority_takeaway(ctx: Context, table: pd.DataFrame) -> str:
+    first = priority.act_first(ctx.needs, 1)
+    if first.empty or first["puntaje"].iloc[0] == 0:
+        return "No hay necesidades pendientes con los filtros actuales."
+    top = first.iloc[0]
+    return (f"Actuar primero en {top['departamento']}, {top['ambito']}: puntaje {format_int(top['puntaje'])} "
+            f"({plural(int(top['pendientes']), 'necesidad pendiente', 'necesidades pendientes')}, "
+            f"{format_int(top['Alta'])} de prioridad alta).")
+
+
+def _per_100k(ctx: Context) -> pd.DataFrame:
+    frame = population.per_100k(ctx.scoped)
+    allowed = aggregation.in_scope("departamento", ctx.filters)
+    return frame[frame["departamento"].isin(allowed)].reset_index(drop=True) if allowed is not None else frame
+
+
+def _per_100k_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+    texts = [f"{format_decimal(r)} ({plural(n, 'necesidad')})" for r, n in zip(frame["por_100k"], frame["necesidades"])]
+    return charts.ranked(frame, "departamento", "por_100k", title, look, texts,
+                         axis="Necesidades por cada 100,000 habitantes", field="departamento", whole=False)
+
+
+def _per_100k_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
+    if frame.empty or frame["necesidades"].sum() == 0:
+        return "No hay necesidades con los filtros actuales."
+    top = frame.iloc[0]
+    return (f"{top['departamento']} tiene más {ctx.scope_words} por habitante: {format_decimal(top['por_100k'])} por "
+            f"cada 100,000 ({plural(int(top['necesidades']), 'necesidad')} para "
+            f"{format_int(top['poblacion'])} habitantes).")
+
+
 # ── The catalogue ─────────────────────────────────────────────────────────────────────
 
 PANELS: dict[str, Panel] = {p.key: p for p in (
@@ -309,8 +439,8 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("nivel_ambito", "heatmap", lambda c: "Nivel × ámbito",
           lambda c: aggregation.crosstab(c.needs, "nivel", "ambito", c.filters),
           _heatmap("nivel", "ambito"), _cell_takeaway("el nivel {}"), narrows=("nivel", "ambito")),
-    Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", None),
-          _theme_takeaway, category="tema"),
+    Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", "tema"),
+          _theme_takeaway, narrows=("tema",), category="tema"),
     Panel("instituciones_ambito", "stacked", lambda c: "Instituciones por ámbito",
           lambda c: aggregation.top_institutions(c.needs, "ambito"), _stacked(charts.AMBITO_COLORS),
           _institution_takeaway(None, "asignadas")),
@@ -327,6 +457,24 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
           _map_figure(lambda c: geo.municipio_areas(_codigo(c.choice(CHOICE_DEPARTAMENTO))), "municipio",
                       lambda c: {"departamento": c.choice(CHOICE_DEPARTAMENTO)}, maps.DENSE_CALLOUTS),
           _municipio_takeaway, narrows=("municipio", "departamento"), report=False),
+    Panel("recurrentes", "ranked", lambda c: "Necesidades recurrentes: las más extendidas", _recurring,
+          _recurring_figure, _recurring_takeaway, report=False),
+    Panel("comparar_ambitos", "paired", _compared_title("Necesidades por ámbito"), _compared("ambito"), _paired_figure("ambito"),
+          _change_takeaway("ámbito"), narrows=("ambito",), report=False),
+    Panel("comparar_departamentos", "paired", _compared_title("Necesidades por departamento"), _compared("departamento"),
+          _paired_figure("departamento"), _change_takeaway("departamento"), narrows=("departamento",), report=False),
+    Panel("comparar_temas", "paired", _compared_title("Los 12 temas más frecuentes"), _compared("tema", 12),
+          _paired_figure("tema"), _change_takeaway("tema"), narrows=("tema",), report=False),
+    Panel("linea_tiempo", "columns", _timeline_title, _timeline,
+          lambda c, t, look, title: charts.columns(t, title, charts.AMBITO_COLORS, look), _timeline_takeaway,
+          report=False),
+    Panel("prioridad_mapa", "heatmap", lambda c: "Dónde actuar primero: puntaje por departamento y ámbito",
+          lambda c: priority.score_table(c.needs, c.filters),
+          lambda c, t, look, title: charts.heatmap(t, title, "Ámbito", "Departamento", look,
+                                                   fields_=("departamento", "ambito"), unit="puntos"),
+          _priority_takeaway, narrows=("departamento", "ambito"), report=False),
+    Panel("por_100k", "ranked", lambda c: f"{_first_upper(c.scope_words)} por cada 100,000 habitantes", _per_100k,
+          _per_100k_figure, _per_100k_takeaway, narrows=("departamento",), report=False),
 )}
 
 

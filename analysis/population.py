@@ -17,6 +17,8 @@ from analysis import reference
 TABLE = Path(__file__).resolve().parent / "data" / "poblacion_2018.csv"
 NATIONAL_TOTAL = 14_901_286  # personas censadas, XII Censo Nacional de Población 2018
 PER = 100_000
+SOURCE = ("Población: INE, XII Censo Nacional de Población y VII de Vivienda 2018 "
+          "(14,901,286 personas censadas).")  # said on screen wherever a rate per inhabitant is shown
 
 
 @cache

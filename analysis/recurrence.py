@@ -111,13 +111,16 @@ def recurrence_groups(clave: pd.Series, threshold: float = THRESHOLD) -> pd.Seri
     return pd.Series(group_of_signature[sig_codes][codes], index=clave.index, name="grupo")
 
 
-def recurring_needs(needs: pd.DataFrame, groups: pd.Series, minimum_places: int = 0) -> pd.DataFrame:
+def recurring_needs(needs: pd.DataFrame, groups: pd.Series, minimum_places: int = 0,
+                    limit: int | None = None) -> pd.DataFrame:
     """The groups of the needs in view, most widespread first.
 
     Columns [grupo, necesidad, necesidades, departamentos, eventos, lista_departamentos,
     redacciones]: the group's most frequent wording, its needs, the departamentos and
     events that raised it, their names, and the distinct wordings. Ranked by departamentos,
-    then needs. Only groups raised in at least `minimum_places` departamentos are kept.
+    then needs. Only groups raised in at least `minimum_places` departamentos are kept, and
+    only the first `limit` when given. Every count is one vectorised group-by (no Python call
+    per group), so a page over 100,000 needs and thousands of groups redraws at once.
     """
     columns = ["grupo", "necesidad", "necesidades", "departamentos", "eventos", "lista_departamentos", "redacciones"]
     if needs.empty:
@@ -125,17 +128,24 @@ def recurring_needs(needs: pd.DataFrame, groups: pd.Series, minimum_places: int 
     frame = pd.DataFrame({"grupo": groups.loc[needs.index], "necesidad": needs["necesidad"],
                           "departamento": needs["departamento"], "evento": needs["evento"]})
     placed = frame["departamento"].where(frame["departamento"] != "Sin especificar")
-    wording = (frame.groupby(["grupo", "necesidad"]).size().rename("n").reset_index()
-               .sort_values(["grupo", "n", "necesidad"], ascending=[True, False, True], kind="stable"))
-    summary = frame.groupby("grupo").agg(necesidades=("necesidad", "size"), eventos=("evento", lambda e: e[e != ""].nunique()))
-    summary["departamentos"] = placed.groupby(frame["grupo"]).nunique()
-    summary["lista_departamentos"] = placed.dropna().groupby(frame["grupo"]).agg(lambda d: ", ".join(sorted(set(d))))
+    wording = frame.groupby(["grupo", "necesidad"]).size().rename("n").reset_index()
+    wording = wording.sort_values(["grupo", "n", "necesidad"], ascending=[True, False, True], kind="stable")
+    by_group = frame.groupby("grupo")
+    summary = pd.DataFrame({"necesidades": by_group.size(),
+                            "eventos": frame["evento"].where(frame["evento"] != "").groupby(frame["grupo"]).nunique(),
+                            "departamentos": placed.groupby(frame["grupo"]).nunique()})
     summary["necesidad"] = wording.groupby("grupo")["necesidad"].first()
-    summary["redacciones"] = wording.groupby("grupo")["necesidad"].size()
-    summary = summary.fillna({"lista_departamentos": "", "departamentos": 0}).astype({"departamentos": int})
+    summary["redacciones"] = wording.groupby("grupo").size()
+    summary = summary.fillna({"departamentos": 0, "eventos": 0}).astype({"departamentos": int, "eventos": int})
     summary = summary[summary["departamentos"] >= minimum_places].reset_index()
     summary = summary.sort_values(["departamentos", "necesidades", "grupo"], ascending=[False, False, True],
                                   kind="stable")
+    if limit is not None:
+        summary = summary.head(limit)
+    places = pd.DataFrame({"grupo": frame["grupo"], "departamento": placed}).dropna()
+    places = places[places["grupo"].isin(summary["grupo"])].drop_duplicates().sort_values(["grupo", "departamento"])
+    names = places.groupby("grupo")["departamento"].agg(", ".join)
+    summary["lista_departamentos"] = summary["grupo"].map(names).fillna("")
     return summary[columns].reset_index(drop=True)
 
 

@@ -32,7 +32,7 @@ def _check(filters: Filters, needs) -> None:
     """Refuse values no need could ever have (a misspelt departamento), naming the valid ones."""
     for key, values in filters.chosen:
         field = fields.get(key)
-        if field.kind not in ("lugar", "lista"):
+        if field.kind not in ("lugar", "lista", "tema"):
             continue
         known = filter_options(key, needs, Filters())
         unknown = [v for v in values if v not in known]

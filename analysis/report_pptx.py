@@ -64,7 +64,8 @@ def _heading(slide, takeaway: str, subtitle: str) -> None:
 
 
 BODY = (MARGIN, Inches(1.65), WIDTH - 2 * MARGIN, HEIGHT - Inches(1.65) - Inches(0.7))
-PICTURE_LOOKS: dict[str, Look] = {"map": SLIDE_MAP, "heatmap": SLIDE_WIDE}
+PICTURE_LOOKS: dict[str, Look] = {"map": SLIDE_MAP, "heatmap": SLIDE_WIDE, "ranked": SLIDE_WIDE, "paired": SLIDE_WIDE,
+                                   "columns": SLIDE_WIDE}
 
 
 def _label_size(categories: int) -> int:

@@ -16,7 +16,7 @@ from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_
 from analysis.reading import ACCEPTED_EXTENSIONS
 from analysis.sandbox import warm_up
 from analysis.template import template_bytes
-from ui import auth, data
+from ui import auth, data, upload_additions
 from ui import view as views
 from ui.widgets import show_table, upload_result_message
 
@@ -30,6 +30,7 @@ warm_up()  # the process that reads files in isolation (analysis.sandbox) gets r
 st.title("Cargar datos")
 st.session_state.setdefault(UPLOADER, 0)
 upload_result_message()
+upload_additions.show_pending()
 
 intro, template = st.columns([3, 1], vertical_alignment="center")
 intro.markdown("Cargue la hoja de cálculo de un taller tal como llegó (Excel, LibreOffice o CSV). Antes de guardar "
@@ -186,6 +187,7 @@ def _import(replace: int | None = None) -> None:
         result = store_analysis(store, analysis, replace=replace, user=auth.actor(), address=auth.address())
     data.invalidate()
     if result.status == IMPORTED:
+        upload_additions.remember(result.upload_id)
         replaced = (f" La carga n.º {replace}, a la que reemplaza, quedó oculta (puede restaurarse en el Historial "
                     "de cargas)." if result.replaced_upload_id else "")
         _finish(("success", f"Se importaron {plural(result.rows_imported, 'necesidad')} de «{plain(uploaded.name)}» "

@@ -6,7 +6,7 @@ problems), the second are simply not in view.
 """
 import streamlit as st
 
-from analysis import aggregation, reference
+from analysis import aggregation, population, reference
 from analysis.formatting import format_int, plural
 from analysis.panels import ALL, CHOICE_AMBITO, CHOICE_DEPARTAMENTO, default_departamento
 from ui.panels import show
@@ -56,3 +56,8 @@ with right:
         verb = "no indica municipio y no aparece" if inside.sin_municipio == 1 else "no indican municipio y no aparecen"
         st.markdown(f"{plural(inside.sin_municipio, 'necesidad')} de {departamento} {verb} en este mapa.")
     gap_lists(drawn.data, "municipio", "municipios")
+
+st.subheader("Necesidades por habitante")
+st.caption("Un departamento grande siempre reúne más necesidades: por cada 100,000 habitantes se comparan con "
+           "justicia. " + population.SOURCE)
+show("por_100k", view, choices)

@@ -88,3 +88,25 @@ def test_options_narrow():
 def test_vectorised_normalisation_matches_the_scalar_one():
     texts = pd.Series(["Petén", "  ¿Extorsión?  ", "Niño/niña", "GESTIÓN DE RIESGOS", "Año 2017: 9-11", "Ü ö"])
     assert list(normalize_series(texts)) == [normalize(t) for t in texts]
+
+
+def test_theme_filter_keeps_needs_with_any_chosen_theme():
+    index = build_text_index(NEEDS)
+    chosen = Filters.of(tema=["Extorsión", "Contrabando"])
+    assert list(chosen.apply(NEEDS, index.busqueda, index.temas)["departamento"]) == ["Petén", "Izabal"]
+    assert list(chosen.apply(NEEDS)["necesidad"]) == ["Extorsión a transportistas", "Contrabando"]  # flags built
+    assert chosen.summary() == "2 temas" and chosen.describe() == [("Tema", "Extorsión, Contrabando")]
+    assert Filters.of(tema=["Extorsión"], departamento=["Izabal"]).apply(NEEDS).empty
+
+
+def test_other_themes_selects_needs_without_any_theme():
+    odd = pd.concat([NEEDS, frame([["Petén", "", "VIII Petén", "Municipal", "Seguridad Interior", "Asunto 123", "",
+                                    "", "", pd.NaT]])], ignore_index=True)
+    assert list(Filters.of(tema=["Otros temas"]).apply(odd)["necesidad"]) == ["Asunto 123"]
+
+
+def test_theme_filter_round_trips_through_the_url():
+    filters = Filters.of(tema=["Extorsión", "Pandillas y maras"], ambito=["Seguridad Interior"])
+    assert filters.to_params() == {"ambito": ["Seguridad Interior"], "tema": ["Extorsión", "Pandillas y maras"]}
+    assert Filters.from_params(filters.to_params()) == filters
+    assert Filters.from_params({"tema": "Extorsión"}).values("tema") == ("Extorsión",)

@@ -14,6 +14,7 @@ import streamlit as st
 from analysis import fields
 from analysis.filters import DATE_PARAMS, SEARCH_PARAM, Filters, all_params, filter_options
 from analysis.formatting import format_int, plain
+from analysis.textindex import TextIndex
 
 _UNDO = "_filtros_anteriores"
 _DRAWN = "_filtros_dibujados"  # the filter widgets' values as of the last completed run
@@ -82,8 +83,9 @@ def _date_range(needs: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:
                  for column, (key, label) in zip(columns, DATE_PARAMS.items()))
 
 
-def filters_sidebar(needs: pd.DataFrame, search_keys: pd.Series) -> tuple[Filters, pd.DataFrame]:
-    """Draw the filters in the sidebar; return them and the needs they select."""
+def filters_sidebar(needs: pd.DataFrame, index: TextIndex) -> tuple[Filters, pd.DataFrame]:
+    """Draw the filters in the sidebar; return them and the needs they select (`index`: the needs' text index,
+    whose search keys and theme flags the text and theme filters read)."""
     with st.sidebar:
         counter = st.container()
         st.markdown("### Filtros")
@@ -97,7 +99,7 @@ def filters_sidebar(needs: pd.DataFrame, search_keys: pd.Series) -> tuple[Filter
                               help="Sin importar tildes ni mayúsculas.")
     filters = Filters.of(desde=desde, hasta=hasta, texto=texto, **chosen)
     st.session_state[_DRAWN] = {**chosen, "desde": desde, "hasta": hasta, SEARCH_PARAM: texto}
-    shown = filters.apply(needs, search_keys)
+    shown = filters.apply(needs, index.busqueda, index.temas)
     with counter:
         st.markdown(f"<div class='conteo'><b>{format_int(len(shown))}</b> de {format_int(len(needs))} necesidades"
                     f"</div><div class='resumen-filtros'>{html.escape(filters.summary())}</div>",

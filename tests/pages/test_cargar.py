@@ -174,3 +174,28 @@ def test_the_preview_counts_what_it_lists_and_shows_whole_numbers(app):
     assert listed == 2  # the empty nivel of one row, and the missing ámbito column of the sheet
     assert {m.label: m.value for m in at.metric}["Advertencias"] == str(listed)
     assert "2 advertencias (1 sobre toda una hoja)" in " ".join(c.value for c in at.caption)
+
+
+def test_after_an_upload_the_analyst_sees_what_it_adds(app, store):
+    from analysis.importer import import_file
+    from tests.pages.conftest import cards
+    import_file(store, simple_xlsx([need(necesidad="Falta de agentes de la PNC", evento="Taller 1"),
+                                    need(departamento="Izabal", necesidad="Extorsiones a comercios",
+                                         evento="Taller 1")]), "primero.xlsx", user="prueba")
+    at = app("pages/cargar.py")
+    upload(at, "segundo.xlsx", simple_xlsx([
+        need(departamento="Zacapa", necesidad="Faltan agentes de la PNC", evento="Taller 2"),
+        need(departamento="Petén", municipio="Flores", necesidad="Contrabando de ganado en la frontera",
+             evento="Taller 2")]))
+    button(at, "Importar 2 necesidades").click().run()
+    assert any("Se importaron 2 necesidades" in s.value for s in at.success)
+    assert {"Necesidades de la carga": "2", "Ya conocidas": "1", "Nuevas": "1"}.items() <= dict(cards(at)).items()
+    said = [m.value for m in at.markdown]
+    assert "**Departamentos nuevos (1):** Zacapa." in said
+    assert any(s.startswith("**Municipios nuevos (1):** Flores \\(Petén\\)") for s in said)
+    assert any(s.startswith("**Temas nuevos") and "Contrabando" in s for s in said)
+    known = at.dataframe[-1].value
+    assert known.to_dict("records") == [{"Necesidad": "Falta de agentes de la PNC", "En esta carga": 1,
+                                         "Registradas antes": 1}]
+    at.run()  # shown once: the next visit to the page starts clean
+    assert not any(m.value.startswith("**Departamentos nuevos") for m in at.markdown)

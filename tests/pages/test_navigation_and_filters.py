@@ -116,3 +116,20 @@ def test_the_default_page_name_in_an_address_forwards_with_its_filters(app, stor
     assert at.title[0].value == "Resumen de necesidades de seguridad"
     expected = len(Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"]).apply(store.needs()))
     assert f"{expected}</b> de 1,667 necesidades" in sidebar_count(at)
+
+
+def test_the_theme_filter_narrows_the_count_and_lives_in_the_url(app, store):
+    import_file(store, simple_xlsx([need(necesidad="Extorsiones a transportistas"), need(necesidad="Cobro de renta"),
+                                    need(departamento="Izabal", necesidad="Contrabando de mercancías"),
+                                    need(departamento="Izabal", necesidad="Falta de alumbrado público")]), "t.xlsx")
+    at = app()
+    assert metric(at, "Necesidades en vista") == "4"
+    box = at.sidebar.multiselect(key="tema")
+    assert box.label == "Tema" and box.options[-1] == "Otros temas" and "Extorsión" in box.options
+    box.set_value(["Extorsión", "Contrabando"]).run()
+    assert metric(at, "Necesidades en vista") == "3"
+    assert "3</b> de 4 necesidades" in sidebar_count(at) and "2 temas" in sidebar_count(at)
+    from tests.pages.conftest import chart
+    assert {"tema": "Extorsión"} in chart(at, "panel_temas")["data"][0]["meta"]  # a click on a bar narrows by tema
+    reopened = app(None, {"tema": ["Contrabando"]})
+    assert metric(reopened, "Necesidades en vista") == "1" and "Contrabando" in sidebar_count(reopened)

@@ -1,0 +1,27 @@
+"""Prioridades: where to act first — how many needs wait in each place and ámbito, weighed by priority.
+
+The score (`analysis.priority`) counts each pending need by the weight of its priority, as
+declared in the field catalogue (campos.toml, [prioridad.pesos]).
+"""
+import streamlit as st
+
+from analysis import insight_tables, priority
+from ui.panels import show
+from ui.widgets import show_table, start_page
+
+view = start_page("Dónde actuar primero")
+weights = priority.weights()
+st.caption("Puntaje = " + " + ".join(f"{w} × {'sin prioridad' if p == priority.NO_PRIORITY else p.lower()}"
+                                     for p, w in weights.items())
+           + ", contando solo las necesidades pendientes (no atendidas). Un clic en una celda filtra por ese "
+             "departamento y ámbito.")
+
+show("prioridad_mapa", view)
+
+st.subheader("Las diez combinaciones con más puntaje")
+show_table(insight_tables.act_first_table(view.needs))
+
+st.subheader("Por ámbito")
+show_table(insight_tables.priority_table(view.needs, "ambito", view.filters))
+st.subheader("Por departamento")
+show_table(insight_tables.priority_table(view.needs, "departamento", view.filters), height=320)

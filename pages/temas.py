@@ -1,0 +1,49 @@
+"""Temas: what the needs are about, what each theme means, the needs raised in many places, and
+what the dictionary does not know yet.
+
+Themes, recurring-need groups and possible new themes are computed once per data revision in
+the text index (`analysis.textindex`); this page only reads them for the needs in view.
+"""
+import streamlit as st
+
+from analysis import insight_tables
+from analysis.formatting import plain
+from analysis.panels import RECURRING_PLACES
+from ui.panels import show
+from ui.widgets import show_table, start_page
+
+view = start_page("Temas de las necesidades")
+
+show("temas", view)
+st.caption("Un clic en una barra filtra por ese tema. Una necesidad puede tener varios temas; «Otros temas» "
+           "reúne las que el diccionario no reconoce.")
+
+st.subheader("Qué significa cada tema")
+st.caption("Los temas se reconocen por las palabras de la descripción, con el diccionario "
+           "analysis/data/temas.toml (un analista puede ampliarlo).")
+show_table(insight_tables.definitions_table(), height=400, row_height=72, column_config={  # rows of 3 lines: text wraps
+    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width="large"),
+    "Palabras": st.column_config.TextColumn(width="medium"), "Jerga": st.column_config.TextColumn(width="small"),
+})
+
+st.subheader("Necesidades recurrentes")
+st.caption(f"La misma necesidad escrita de distintas maneras en {RECURRING_PLACES} o más departamentos "
+           "(«Falta de agentes de la PNC», «Faltan agentes PNC»…).")
+drawn = show("recurrentes", view)
+if not drawn.data.empty:
+    groups = drawn.data.set_index("grupo")
+    chosen = st.selectbox("Ver dónde se identificó", list(groups.index), key="grupo_recurrente",
+                          format_func=lambda g: insight_tables.recurring_label(groups.loc[g]))
+    st.markdown(f"**{plain(groups.loc[chosen, 'necesidad'])}** · {plain(groups.loc[chosen, 'lista_departamentos'])}")
+    widths = {"Municipio": "medium", "Evento": "large", "Fecha": "small", "Necesidad": "large"}
+    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=340, row_height=52,
+               column_config={c: st.column_config.TextColumn(width=w) for c, w in widths.items()})
+
+st.subheader("Posibles temas nuevos")
+st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "
+           "diccionario de temas.")
+new_themes = insight_tables.new_themes_table(view.needs, view.index)
+if new_themes.empty:
+    st.info("Todas las necesidades en vista tienen algún tema conocido.", icon=":material/check_circle:")
+else:
+    show_table(new_themes, height=min(420, 40 + 35 * len(new_themes)))
