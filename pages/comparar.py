@@ -19,7 +19,7 @@ MODES = {BY_EVENT: "Dos eventos", BY_PERIOD: "Dos periodos"}
 
 view = start_page("Comparar eventos o periodos")
 mode = st.segmented_control("Comparar", list(MODES), format_func=MODES.get, default=BY_EVENT, key=CHOICE_BY,
-                            required=True)
+                            required=True, bind="query-params")
 
 
 def choose_events() -> dict[str, str] | None:
@@ -29,9 +29,9 @@ def choose_events() -> dict[str, str] | None:
                 "compare dos periodos.", icon=":material/info:")
         return None
     left, right = st.columns(2)
-    first = left.selectbox("Primer evento", events, index=len(events) - 2, key=CHOICE_A)
+    first = left.selectbox("Primer evento", events, index=len(events) - 2, key=CHOICE_A, bind="query-params")
     second = right.selectbox("Segundo evento", [e for e in events if e != first], index=None, key=CHOICE_B,
-                             placeholder=events[-1] if events[-1] != first else events[-2])
+                             bind="query-params", placeholder=events[-1] if events[-1] != first else events[-2])
     second = second or (events[-1] if events[-1] != first else events[-2])
     return {CHOICE_BY: BY_EVENT, CHOICE_A: first, CHOICE_B: second}
 
@@ -47,7 +47,8 @@ def choose_periods() -> dict[str, str] | None:
     periods = []
     for column, label, default, key in ((left, "Primer periodo", (first, middle), "periodo_a"),
                                         (right, "Segundo periodo", (middle + dt.timedelta(days=1), last), "periodo_b")):
-        chosen = column.date_input(label, value=default, min_value=first, max_value=last, key=key, format="DD/MM/YYYY")
+        chosen = column.date_input(label, value=default, min_value=first, max_value=last, key=key, format="DD/MM/YYYY",
+                                    bind="query-params")
         if len(chosen) != 2:
             column.caption("Elija la fecha final del periodo.")
             return None
@@ -83,5 +84,6 @@ if sides is not None:
 
 st.subheader("Línea de tiempo")
 by = st.segmented_control("Agrupar por", ["mes", "evento"], format_func={"mes": "Mes", "evento": "Evento"}.get,
-                          default="mes", key=CHOICE_TIMELINE, required=True)
+                          default="mes", key=CHOICE_TIMELINE, required=True,
+                          bind="query-params")
 show("linea_tiempo", view, {CHOICE_TIMELINE: by})

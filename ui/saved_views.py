@@ -12,7 +12,8 @@ from analysis.filters import all_params
 from ui import data, site
 
 PARAM = "vista"
-PAGE_CHOICES = ("mapa_ambito", "mapa_departamento", "columnas", "orden", "desc", "filas", "pagina")
+PAGE_CHOICES = ("mapa_ambito", "mapa_departamento", "columnas", "orden", "desc", "filas", "pagina",  # Territorio, Explorar
+                "comparar_por", "comparar_a", "comparar_b", "periodo_a", "periodo_b", "linea_por")  # Comparar
 
 
 def _url_value(value) -> str | list[str]:

@@ -69,6 +69,16 @@ def test_comparar_two_periods(app, loaded):
     assert shown["09/11/2018 – 31/12/2018"] == "3" and shown["16/03/2020 – 16/03/2020"] == "1"
 
 
+def test_a_copied_comparar_link_reopens_the_same_comparison(app, loaded):
+    # the address as the browser writes it: bound choices by their labels, a period as its two ISO dates
+    periods = app("pages/comparar.py", {"comparar_por": "Dos periodos", "periodo_a": ["2018-11-09", "2018-12-31"]})
+    assert periods.segmented_control(key="comparar_por").value == "periodo"
+    assert dict(cards(periods))["09/11/2018 – 31/12/2018"] == "3"
+    events = app("pages/comparar.py", {"comparar_a": B, "comparar_b": A, "linea_por": "Evento"})
+    assert (events.selectbox(key="comparar_a").value, events.selectbox(key="comparar_b").value) == (B, A)
+    assert events.segmented_control(key="linea_por").value == "evento"
+
+
 def test_prioridades_ranks_where_to_act_first(app, loaded):
     at = app("pages/prioridades.py")
     first = at.dataframe[0].value.iloc[0].to_dict()
