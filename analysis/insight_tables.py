@@ -7,7 +7,6 @@ matter, shaped here so that no page formats or counts anything itself.
 import pandas as pd
 
 from analysis import comparison, fields, priority, recurrence, theme_discovery, themes
-from analysis.formatting import format_date
 from analysis.textindex import TextIndex
 
 
@@ -23,13 +22,17 @@ def recurring_label(row) -> str:
     return f"{row['necesidad']} — {count} departamento{'s' if count != 1 else ''}"
 
 
+MEMBERS_SHOWN = 1_000  # a table longer than this is read in Explorar, not here
+
+
 def members_table(needs: pd.DataFrame, index: TextIndex, group: int) -> pd.DataFrame:
-    """The needs of one recurring group: [Departamento, Municipio, Evento, Fecha, Necesidad]."""
-    inside = recurrence.members(needs, index.grupo, group)
+    """The needs of one recurring group, the first MEMBERS_SHOWN by departamento:
+    [Departamento, Municipio, Evento, Fecha, Necesidad]."""
+    inside = recurrence.members(needs, index.grupo, group).head(MEMBERS_SHOWN)
     return pd.DataFrame({
         "Departamento": inside["departamento"], "Municipio": inside["municipio"].replace("", None),
         "Evento": inside["evento"].replace("", None),
-        "Fecha": [format_date(d) or None for d in pd.to_datetime(inside["fecha"], errors="coerce")],
+        "Fecha": pd.to_datetime(inside["fecha"], errors="coerce").dt.strftime("%d/%m/%Y"),  # day first; NaT stays empty
         "Necesidad": inside["necesidad"],
     }).reset_index(drop=True)
 

@@ -9,6 +9,7 @@ datasette keeps one declarative table of filters and renders it several ways).
 """
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,6 +36,11 @@ class Context:
     filters: Filters
     index: TextIndex  # normalised text of the needs (at least those in view)
     choices: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def sides(self) -> "comparison.Sides | None":
+        """The two events or periods the choices compare, split once for every panel and table that shows them."""
+        return comparison.sides(self.needs, self.choices)
 
     @classmethod
     def of(cls, all_needs: pd.DataFrame, filters: Filters, index: TextIndex | None = None,
@@ -311,7 +317,7 @@ def _recurring_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
 
 
 def _sides(ctx: Context) -> comparison.Sides | None:
-    return comparison.sides(ctx.needs, ctx.choices)
+    return ctx.sides
 
 
 def _compared(by: str, limit: int | None = None) -> Callable[[Context], pd.DataFrame]:

@@ -57,7 +57,7 @@ def choose_periods() -> dict[str, str] | None:
 
 
 choices = choose_events() if mode == BY_EVENT else choose_periods()
-sides = comparison.sides(view.needs, choices) if choices else None
+sides = view.context(choices).sides if choices else None
 if sides is not None:
     changes = insight_tables.changes_table(sides, view.index)
     counted = insight_tables.situation_counts(changes)

@@ -7,7 +7,7 @@ the text index (`analysis.textindex`); this page only reads them for the needs i
 import streamlit as st
 
 from analysis import insight_tables
-from analysis.formatting import plain
+from analysis.formatting import format_int, plain
 from analysis.panels import RECURRING_PLACES
 from ui.panels import show
 from ui.widgets import show_table, start_page
@@ -36,8 +36,12 @@ if not drawn.data.empty:
                           format_func=lambda g: insight_tables.recurring_label(groups.loc[g]))
     st.markdown(f"**{plain(groups.loc[chosen, 'necesidad'])}** · {plain(groups.loc[chosen, 'lista_departamentos'])}")
     widths = {"Municipio": "medium", "Evento": "large", "Fecha": "small", "Necesidad": "large"}
-    show_table(insight_tables.members_table(view.needs, view.index, chosen), height=340, row_height=52,
+    members = insight_tables.members_table(view.needs, view.index, chosen)
+    show_table(members, height=340, row_height=52,
                column_config={c: st.column_config.TextColumn(width=w) for c, w in widths.items()})
+    if len(members) < int(groups.loc[chosen, "necesidades"]):
+        st.caption(f"Se muestran las primeras {format_int(len(members))} de "
+                   f"{format_int(int(groups.loc[chosen, 'necesidades']))}, por departamento.")
 
 st.subheader("Posibles temas nuevos")
 st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "

@@ -3,7 +3,7 @@
 dashboard.py computes the view above the navigation (so the sidebar is shared);
 pages read it here instead of recomputing it.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
@@ -24,10 +24,15 @@ class View:
     total: int  # all visible needs, before filters
     index: TextIndex  # normalised text of all visible needs
     page: str = "inicio"  # url_path of the page on screen
+    _contexts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def context(self, choices: dict | None = None) -> Context:
-        """What the panels draw from, with this page's choices (map scope, department…)."""
-        return Context(self.needs, self.total, self.filters, self.index, choices or {})
+        """What the panels draw from, with this page's choices (map scope, department…); one per set of
+        choices in a rerun, so what a context works out once (the two sides of a comparison) is shared."""
+        key = tuple(sorted((choices or {}).items()))
+        if key not in self._contexts:
+            self._contexts[key] = Context(self.needs, self.total, self.filters, self.index, dict(choices or {}))
+        return self._contexts[key]
 
     def provenance(self) -> Provenance:
         from ui import data
