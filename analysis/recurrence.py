@@ -16,9 +16,15 @@ always share a word among the rarest words of each whose weight could still reac
 only pairs sharing such a word are compared. That keeps 100,000 needs to sparse products
 over a few million pairs.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from scipy import sparse
+
+if TYPE_CHECKING:  # scipy loads only when groups are computed (once per data revision), not at every start
+    from scipy import sparse
 
 from analysis.words import content_keys
 
@@ -47,6 +53,7 @@ def _prefixes(vectors: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix
     from_here = np.r_[np.cumsum(squares[::-1])[::-1], 0.0]  # sum of squares from each entry to the end
     tail = from_here[:-1] - from_here[vectors.indptr[1:]][rows]  # … to the end of its own row
     keep = tail >= threshold ** 2 - 1e-9
+    from scipy import sparse
     return sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], vectors.indices[order][keep])),
                              shape=vectors.shape)
 
@@ -68,6 +75,7 @@ def _similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> sparse.csr_m
     i, j, s = (np.concatenate(x) if x else np.array([], dtype=int if k < 2 else float)
                for k, x in enumerate((found_i, found_j, found_s)))
     n = vectors.shape[0]
+    from scipy import sparse
     return sparse.csr_matrix((np.r_[s, s], (np.r_[i, j], np.r_[j, i])), shape=(n, n))
 
 
