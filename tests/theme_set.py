@@ -15,9 +15,9 @@ from analysis.text import normalize_series
 LABELLED = Path(__file__).resolve().parent / "data" / "temas_etiquetados.csv"
 
 
-def labelled() -> tuple[pd.Series, list[set[str]]]:
-    """The descriptions and, for each, the set of its themes."""
-    with LABELLED.open(encoding="utf-8", newline="") as handle:
+def labelled(path: Path = LABELLED) -> tuple[pd.Series, list[set[str]]]:
+    """The descriptions of a labelled file and, for each, the set of its themes."""
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     texts = pd.Series([r["descripcion"] for r in rows])
     return texts, [{t for t in r["temas"].split(themes.SEPARATOR) if t} for r in rows]
