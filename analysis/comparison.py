@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.aggregation import ORDERS
+from analysis.aggregation import ORDERS, tally
 from analysis.formatting import format_date
 from analysis.reference import SIN_ESPECIFICAR
 from analysis.textindex import TextIndex
@@ -124,7 +124,7 @@ def compare_needs(before: pd.DataFrame, after: pd.DataFrame, index: TextIndex) -
     both = pd.concat([before.assign(_lado="antes"), after.assign(_lado="despues")])
     groups = pd.concat([index.grupo.loc[before.index], index.grupo.loc[after.index]]).to_numpy()
     both = both.assign(grupo=groups)
-    counts = pd.crosstab(both["grupo"], both["_lado"]).reindex(columns=["antes", "despues"], fill_value=0)
+    counts = tally(both["grupo"], both["_lado"]).reindex(columns=["antes", "despues"], fill_value=0)
     wording = both.groupby(["grupo", "necesidad"]).size().rename("n").reset_index()
     wording = wording.sort_values(["grupo", "n", "necesidad"], ascending=[True, False, True], kind="stable")
     counts["necesidad"] = wording.groupby("grupo")["necesidad"].first()
@@ -161,9 +161,7 @@ def timeline(needs: pd.DataFrame, by: str = "mes", split: str | None = None,
         table = (index or _index_of(dated)).temas.loc[dated.index].groupby(key.to_numpy()).sum()
         table = table.reindex(periods, fill_value=0).astype(int)
     else:
-        # a grouped count, not pd.crosstab: the same table in a sixth of the time at 100,000 needs
-        table = dated.groupby([key.to_numpy(), dated[split].to_numpy()]).size().unstack(fill_value=0)
-        table = table.reindex(periods, fill_value=0)
+        table = tally(key, dated[split]).reindex(periods, fill_value=0)
     table.index = [labels[p] for p in table.index]
     return table.rename_axis("periodo").reset_index()
 

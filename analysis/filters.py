@@ -189,10 +189,10 @@ def filter_options(key: str, needs: pd.DataFrame, filters: Filters) -> list[str]
 
 def municipio_options(needs: pd.DataFrame, departamentos: tuple[str, ...]) -> list[str]:
     """Municipios offered in the filter: those recorded, within the chosen departments."""
-    recorded = needs[needs["municipio"] != ""]
+    municipios = needs["municipio"]  # one column, not the whole frame: this runs on every rerun
     if departamentos:
-        recorded = recorded[recorded["departamento"].isin(departamentos)]
-    return sorted(recorded["municipio"].unique(), key=normalize)
+        municipios = municipios[needs["departamento"].isin(departamentos)]
+    return sorted((m for m in municipios.unique() if m), key=normalize)
 
 
 def departamento_options(needs: pd.DataFrame, regiones: tuple[str, ...]) -> list[str]:

@@ -12,7 +12,7 @@ and the ranking puts first where the most urgent work is waiting.
 import pandas as pd
 
 from analysis import fields, reference
-from analysis.aggregation import in_scope
+from analysis.aggregation import in_scope, tally
 from analysis.filters import Filters
 
 DONE = "Atendida"
@@ -31,9 +31,9 @@ def priority_matrix(needs: pd.DataFrame, by: str, filters: Filters | None = None
     with no needs are listed with zeros (reference values, as in the other charts).
     """
     priority = needs["prioridad"].replace("", NO_PRIORITY)
-    table = pd.crosstab(needs[by], priority).reindex(columns=LEVELS, fill_value=0)
-    pending = needs[needs["estado"] != DONE]
-    score = pd.crosstab(pending[by], priority.loc[pending.index]).reindex(columns=LEVELS, fill_value=0)
+    table = tally(needs[by], priority).reindex(columns=LEVELS, fill_value=0)
+    pending = needs["estado"] != DONE
+    score = tally(needs.loc[pending, by], priority[pending]).reindex(columns=LEVELS, fill_value=0)
     table["atendidas"] = (needs["estado"] == DONE).groupby(needs[by]).sum()
     table["pendientes"] = score.sum(axis=1)
     table["puntaje"] = (score * pd.Series(weights())).sum(axis=1)
