@@ -22,7 +22,7 @@ def test_only_the_sign_in_until_signed_in_and_a_reader_has_no_way_to_load(fresh_
     for spec in site.PAGES:
         page.goto(f"{fresh_server.url}/{'' if spec.default else spec.url}")
         page.get_by_role("button", name="Entrar").wait_for(timeout=60_000)
-        assert page.locator("[data-testid=stSidebar]").is_hidden()
+        page.locator("[data-testid=stSidebar]").wait_for(state="hidden", timeout=10_000)  # its style may come a moment later
         assert page.locator(".js-plotly-plot").count() == 0 and page.locator(".conteo").count() == 0
     assert page.outside_requests == []
     sign_in(page, fresh_server, "luis", "clave de luis 1")
