@@ -46,6 +46,22 @@ def _states(frame: pd.DataFrame) -> pd.Series:
     return state + frame["is_sample"].map({True: " (datos de ejemplo)", False: ""})
 
 
+def _delete_or_restore(chosen: int, upload: dict, is_deleted: bool) -> None:
+    """«Restaurar carga» for a deleted upload; else «Eliminar carga…» and its confirmation."""
+    confirm_key = f"_confirmar_{chosen}"
+    if is_deleted:
+        st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch",
+                  on_click=_set_deleted, args=(chosen, False))
+    elif st.session_state.get(confirm_key):
+        st.warning(f"¿Eliminar la carga n.º {chosen}? Sus {format_int(upload['rows_imported'])} necesidades dejarán de "
+                   "aparecer en todas las páginas (puede restaurarla después).")
+        yes, no = st.columns(2)
+        yes.button("Sí, eliminar", type="primary", width="stretch", on_click=_set_deleted, args=(chosen, True))
+        no.button("No", width="stretch", on_click=_ask, args=(confirm_key, False))
+    else:
+        st.button("Eliminar carga…", icon=":material/delete:", width="stretch", on_click=_ask, args=(confirm_key, True))
+
+
 if notice := st.session_state.pop("_historial_aviso", None):
     st.error(notice, icon=":material/block:")
 uploads = store.uploads()
@@ -96,20 +112,8 @@ with actions:
     st.download_button("Descargar archivo original", auth.recorded(upload["filename"], lambda: store.upload_content(chosen),
                                                                    carga=int(chosen)), file_name=upload["filename"],
                        icon=":material/download:", on_click="ignore", width="stretch")
-    confirm_key = f"_confirmar_{chosen}"
-    if not auth.can("change_data"):
-        pass  # readers see and download; deleting and restoring is for analysts
-    elif is_deleted:
-        st.button("Restaurar carga", icon=":material/restore_from_trash:", width="stretch",
-                  on_click=_set_deleted, args=(chosen, False))
-    elif st.session_state.get(confirm_key):
-        st.warning(f"¿Eliminar la carga n.º {chosen}? Sus {format_int(upload['rows_imported'])} necesidades dejarán de "
-                   "aparecer en todas las páginas (puede restaurarla después).")
-        yes, no = st.columns(2)
-        yes.button("Sí, eliminar", type="primary", width="stretch", on_click=_set_deleted, args=(chosen, True))
-        no.button("No", width="stretch", on_click=_ask, args=(confirm_key, False))
-    else:
-        st.button("Eliminar carga…", icon=":material/delete:", width="stretch", on_click=_ask, args=(confirm_key, True))
+    if auth.can("change_data"):  # readers see and download; deleting and restoring is for analysts
+        _delete_or_restore(chosen, upload, is_deleted)
 
 if upload["problems"]:
     report = problems_frame(upload["problems"])
