@@ -1,8 +1,9 @@
 // Streamlit's own controls (sidebar, pickers, uploader, dialogs, status) speak English and offer no
-// language setting. This script, injected by dashboard.py, puts their visible text and their accessible
-// names (aria-label, title, placeholder) into Spanish as they appear, and marks the page as Spanish so
-// screen readers pronounce it right. Only the fixed wording of the framework is translated; data is
-// never touched (a value equal to an English phrase would need to be one of these exact strings).
+// language setting. This script, which ui/server.py puts in the head of the page so that it runs before
+// Streamlit draws anything, puts their visible text and their accessible names (aria-label, title,
+// placeholder) into Spanish as they appear, and marks the page as Spanish so screen readers pronounce it
+// right. Only the fixed wording of the framework is translated; data is never touched (a value equal to an
+// English phrase would need to be one of these exact strings).
 (() => {
   if (window.__tableroEspanol) return;
   window.__tableroEspanol = true;
@@ -155,5 +156,5 @@
     }
   }).observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true,
     attributeFilter: ATTRIBUTES});
-  fixTree(document.body);
+  if (document.body) fixTree(document.body);  // in the page head (ui/server.py) there is no body yet
 })();
