@@ -9,6 +9,7 @@ presentation mode. Builders take the small frames of `analysis.aggregation` and
 return figures; they never touch Streamlit.
 """
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,6 +19,7 @@ import plotly.io as pio
 from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.maps import SCALE, MapCanvas
+from analysis.plotly_layout import merged, set_layout
 from analysis.text import two_lines
 
 # No plotly template: copying one into every figure cost more than all the rest of a page's redraw.
@@ -109,32 +111,31 @@ def top_margin(fig: go.Figure, look: Look, title: str | None, legend_on_top: boo
 
 
 def style(fig: go.Figure, look: Look, title: str | None = None, height: int | None = None,
-          legend_on_top: bool = True) -> go.Figure:
-    """The house style, applied to every figure. A legend sits between the title and the plot, unless the
-    figure keeps its own (maps put theirs under the plot)."""
+          legend_on_top: bool = True, x: Mapping | None = None, y: Mapping | None = None,
+          **layout) -> go.Figure:
+    """The house style, applied to every figure, with the builder's own properties of the x and y axes
+    and of the layout (`x`, `y`, `layout`) merged over it. A legend sits between the title and the plot,
+    unless the figure keeps its own (maps put theirs under the plot)."""
     top = top_margin(fig, look, title, legend_on_top)
     title = title if look.show_title else None
-    fig.update_layout(
+    patch = dict(
         font=dict(family=FONT_FAMILY, size=look.font, color=INK), plot_bgcolor="white", paper_bgcolor="white",
         separators=PLOTLY_SEPARATORS, hovermode="closest",
         title=dict(text=title, font=dict(size=look.title), x=0, xanchor="left", y=1, yref="container", yanchor="top",
                    pad=dict(t=12)) if title else None,
-        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font_size=look.font),
+        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font=dict(size=look.font)),
     )
+    if height or look.height:
+        patch["height"] = height or look.height
+    if look.width:
+        patch["width"] = look.width
     if legend_on_top:
         legend = sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False and getattr(t, "name", None))
-        fig.update_layout(showlegend=legend > 1, legend=dict(font=dict(size=look.ticks), orientation="h",
-                                                             yanchor="bottom", y=1.0, x=0, title=None,
-                                                             traceorder="normal"))
-    if height or look.height:
-        fig.update_layout(height=height or look.height)
-    if look.width:
-        fig.update_layout(width=look.width)
-    axes = dict(tickfont=dict(size=look.ticks, color=INK), title_font=dict(size=look.font), gridcolor=GRID,
+        patch.update(showlegend=legend > 1, legend=dict(font=dict(size=look.ticks), orientation="h", yanchor="bottom",
+                                                       y=1.0, x=0, title=None, traceorder="normal"))
+    axes = dict(tickfont=dict(size=look.ticks, color=INK), title=dict(font=dict(size=look.font)), gridcolor=GRID,
                 zerolinecolor=GRID, linecolor=GRID)
-    fig.update_xaxes(**axes)
-    fig.update_yaxes(**axes)
-    return fig
+    return set_layout(fig, merged(patch, layout), merged(axes, x or {}), merged(axes, y or {}))
 
 
 def _meta(field: str | None, values) -> list[dict] | None:
@@ -142,11 +143,11 @@ def _meta(field: str | None, values) -> list[dict] | None:
     return [{field: v} if v not in ("", MISSING) else None for v in values] if field else None
 
 
-def count_axis(fig: go.Figure, axis: str, largest: float) -> None:
+def count_axis(largest: float, title: str | None = None) -> dict:
     """A count axis from zero to just past the largest value, with whole-number ticks only."""
-    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", dtick=1 if largest <= 5 else None,
-           nticks=5, tickangle=0)
+    axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero",
+                dtick=1 if largest <= 5 else None, nticks=5, tickangle=0)
+    return axis | dict(title=dict(text=title)) if title else axis
 
 
 def label_room(texts, look: Look) -> int:
@@ -171,11 +172,9 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         customdata=list(zip(map(literal, values), data["porcentaje"])), meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
-    count_axis(fig, "x", float(data["necesidades"].max() or 0))
-    fig.update_xaxes(title="Necesidades")
-    fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)))
-    return fig.update_layout(margin_r=label_room(fig.data[0].text, look))
+    return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
+                 x=count_axis(float(data["necesidades"].max() or 0), "Necesidades"), y=dict(automargin=True),
+                 margin=dict(r=label_room(fig.data[0].text, look)))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -213,11 +212,10 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
             meta=[c[3] for c in cells], hovertemplate=hover, showlegend=False,
             marker=dict(symbol="square", size=28, opacity=0.01, color="#000"),
         ))
-    fig.update_yaxes(autorange="reversed", automargin=True, title=None, type="category")
-    fig.update_xaxes(side="top", title=None, tickangle=0, automargin=True, type="category")
-    style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120))
-    fig.update_yaxes(tickfont_size=ticks)
-    return fig.update_layout(margin_t=fig.layout.margin.t + header)  # the column headers sit under the title
+    return style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120),
+                 x=dict(side="top", tickangle=0, automargin=True, type="category"),
+                 y=dict(autorange="reversed", automargin=True, type="category", tickfont=dict(size=ticks)),
+                 margin=dict(t=top_margin(fig, look, title) + header))  # the column headers sit under the title
 
 
 def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
@@ -236,12 +234,9 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     fig.add_trace(go.Scatter(x=totals, y=labels, mode="text", text=[f"{t:,}" for t in totals],
                              textposition="middle right", textfont=dict(size=look.ticks), hoverinfo="skip",
                              showlegend=False, cliponaxis=False))
-    fig.update_layout(barmode="stack")
-    count_axis(fig, "x", float(totals.max() or 0))
-    fig.update_xaxes(title="Necesidades")
-    fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 260, 140, pitch(labels, look)))
-    return fig.update_layout(margin_r=label_room(fig.data[-1].text, look))
+    return style(fig, look, title, look.sized(len(data), 260, 140, pitch(labels, look)),
+                 x=count_axis(float(totals.max() or 0), "Necesidades"), y=dict(automargin=True), barmode="stack",
+                 margin=dict(r=label_room(fig.data[-1].text, look)))
 
 
 def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: list[int] | None = None) -> go.Figure:
@@ -274,14 +269,11 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
         customdata=[[literal(v), literal(t)] for v, t in zip(values, written)], meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     ))
-    largest = float(data[value].max() or 0) if len(data) else 0.0
-    count_axis(fig, "x", largest)
+    x = count_axis(float(data[value].max() or 0) if len(data) else 0.0, axis)
     if not whole:
-        fig.update_xaxes(tickformat=",.0f", dtick=None)
-    fig.update_xaxes(title=axis)
-    fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)))
-    return fig.update_layout(margin_r=label_room(written, look))
+        x.update(tickformat=",.0f", dtick=None)
+    return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)), x=x, y=dict(automargin=True),
+                 margin=dict(r=label_room(written, look)))
 
 
 def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
@@ -299,13 +291,11 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
             textfont=dict(size=look.ticks), meta=_meta(field, values), customdata=[literal(v) for v in values],
             hovertemplate=f"<b>%{{customdata}}</b><br>{literal(name)}: %{{x:,}} necesidades<extra></extra>",
         ))
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    count_axis(fig, "x", float(data.to_numpy().max()) if data.size else 0.0)
-    fig.update_xaxes(title="Necesidades")
-    fig.update_yaxes(automargin=True)
-    style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10))
-    return fig.update_layout(margin_r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look),
-                             legend_traceorder="reversed")  # the first set first, as on each group's top bar
+    return style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10),
+                 x=count_axis(float(data.to_numpy().max()) if data.size else 0.0, "Necesidades"),
+                 y=dict(automargin=True), barmode="group", bargap=0.25, bargroupgap=0.05,
+                 margin=dict(r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look)),
+                 legend=dict(traceorder="reversed"))  # the first set first, as on each group's top bar
 
 
 def columns(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
@@ -322,8 +312,5 @@ def columns(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     fig.add_trace(go.Scatter(x=xs, y=totals, mode="text", text=[f"{int(t):,}" for t in totals],
                              textposition="top center", textfont=dict(size=look.ticks), hoverinfo="skip",
                              showlegend=False, cliponaxis=False))
-    fig.update_layout(barmode="stack")
-    count_axis(fig, "y", float(totals.max()) * 1.08 if len(totals) else 0.0)
-    fig.update_yaxes(title="Necesidades")
-    fig.update_xaxes(type="category", tickangle=0, automargin=True)
-    return style(fig, look, title, look.height or 420)
+    return style(fig, look, title, look.height or 420, x=dict(type="category", tickangle=0, automargin=True),
+                 y=count_axis(float(totals.max()) * 1.08 if len(totals) else 0.0, "Necesidades"), barmode="stack")

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from analysis.browser import HOW_TO_GET_ONE, find_browser
 from analysis.charts import IMAGE, Look, literal
 from analysis.panels import Drawn
+from analysis.plotly_layout import set_layout
 from analysis.provenance import Provenance
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
@@ -40,10 +41,9 @@ def framed(drawn: Drawn, provenance: Provenance, look: Look = IMAGE) -> go.Figur
     fig = go.Figure(drawn.figure)
     subtitle = "<br>".join(f"<span style='font-size:{look.ticks - 2}px;color:#4A4A4A'>{literal(line)}</span>"
                            for line in provenance.lines())
-    fig.update_layout(title=dict(text=f"{literal(drawn.title)}<br>{subtitle}", font=dict(size=look.title), x=0.01,
-                                 xanchor="left", y=0.985, yref="container", yanchor="top"),
-                      width=look.width, height=look.height)
-    return fig
+    return set_layout(fig, dict(title=dict(text=f"{literal(drawn.title)}<br>{subtitle}", font=dict(size=look.title),
+                                           x=0.01, xanchor="left", y=0.985, yref="container", yanchor="top"),
+                                width=look.width, height=look.height))
 
 
 def render(figures: list[go.Figure], fmt: str = "png", width: int = 1920, height: int = 1080,

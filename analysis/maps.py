@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from shapely.geometry import box
 
 from analysis.geo import ASPECT, Area, bounds
+from analysis.plotly_layout import set_layout
 from analysis.text import two_lines
 
 SCALE = ["#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # light to dark; the lightest stays visibly blue
@@ -242,7 +243,7 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
     wide = is_wide(canvas)
     x0, x1, y0, y1 = _place_labels(labels, bounds(areas), canvas.width - (COLORBAR_PX if wide and shown else 0),
                                    canvas.height, canvas.font, max_callouts, wide)
-    fig.update_layout(annotations=[_annotation(l) for l in labels if l.lines])
+    annotations = [_annotation(l) for l in labels if l.lines]
     if shown:
         ticks = integer_ticks(low, high)
         fig.add_trace(go.Scatter(
@@ -255,10 +256,9 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
                                          dict(orientation="h", len=0.45, lenmode="fraction", x=1.0,
                                               xanchor="right", y=0, yanchor="top", ypad=6)))),
         ))
-    fig.update_xaxes(visible=False, range=[x0, x1], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=ASPECT, fixedrange=True)
-    fig.update_layout(plot_bgcolor="white", dragmode=False, clickmode="event+select", hovermode="closest",
-                      showlegend=True, legend=dict(orientation="h", title=None, x=0.0,
-                                                   **(dict(yanchor="bottom", y=1.0) if wide else
-                                                      dict(yanchor="top", y=0))))
-    return fig
+    return set_layout(fig, dict(annotations=annotations, plot_bgcolor="white", dragmode=False,
+                                clickmode="event+select", hovermode="closest", showlegend=True,
+                                legend=dict(orientation="h", title=None, x=0.0,
+                                            **(dict(yanchor="bottom", y=1.0) if wide else dict(yanchor="top", y=0)))),
+                      x=dict(visible=False, range=[x0, x1], fixedrange=True),
+                      y=dict(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=ASPECT, fixedrange=True))

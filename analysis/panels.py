@@ -284,8 +284,8 @@ def _map_figure(areas: Callable[[Context], tuple], name: str, extra: Callable[[C
         band = maps.legend_band(look.map)  # the colour scale and the legend under a square map
         canvas = replace(look.map, height=look.height - top - band - 10) if look.height else look.map
         fig = maps.area_map(areas(ctx), counts, outside, clicks=clicks, canvas=canvas, max_callouts=max_callouts)
-        charts.style(fig, look, title, top + canvas.height + band + 10, legend_on_top=False)
-        return fig.update_layout(margin_b=band + 10, margin_t=top)
+        return charts.style(fig, look, title, top + canvas.height + band + 10, legend_on_top=False,
+                            margin=dict(b=band + 10, t=top))
     return figure
 
 

@@ -106,3 +106,17 @@ def test_a_municipio_map_fits_its_department():
     y0, y1 = fig.layout.yaxis.range
     assert x0 <= minx and x1 >= maxx and y0 <= miny and y1 >= maxy
     assert len(fig.to_json()) < 400_000
+
+
+def test_the_house_style_reaches_every_axis_and_keeps_what_the_builder_set():
+    from plotly.subplots import make_subplots
+    fig = make_subplots(rows=1, cols=2)
+    fig.add_bar(x=[1, 2], y=["a", "b"], orientation="h", row=1, col=1)
+    fig.add_bar(x=[3, 4], y=["a", "b"], orientation="h", row=1, col=2)
+    fig.update_xaxes(range=[0, 9], row=1, col=2)
+    charts.style(fig, SCREEN, "Dos paneles", x=dict(tickformat=",d"), margin=dict(r=99))
+    layout = fig.layout
+    assert layout.xaxis.tickfont.size == layout.xaxis2.tickfont.size == SCREEN.ticks
+    assert layout.xaxis.tickformat == layout.xaxis2.tickformat == ",d" and layout.yaxis2.gridcolor == charts.GRID
+    assert tuple(layout.xaxis2.range) == (0, 9)  # what the builder set before the style stays
+    assert layout.margin.r == 99 and layout.margin.l == 10 and layout.title.text == "Dos paneles"
