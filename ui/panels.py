@@ -1,8 +1,8 @@
 """A panel of the catalogue on a page: the chart (clicks narrow the filters), its takeaway, its images.
 
 Every chart of every page is drawn through `show`, so each gets the same click-to-filter,
-the same one-sentence reading under it and the same «Descargar imagen» menu (PNG at
-1920×1080 and SVG, framed with the view, the cut-off and the classification marking).
+the same one-sentence reading under it and the same «Imagen» menu (PNG at 1920×1080 and
+SVG, framed with the view, the cut-off and the classification marking).
 """
 import streamlit as st
 
@@ -25,8 +25,13 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     row = st.container(horizontal=True, vertical_alignment="top", gap="small")
     if takeaway:
         row.caption(plain(drawn.takeaway), width="stretch")
-    with row.popover("Imagen", icon=":material/image:", width="content", help="Descargar esta gráfica como imagen."):
-        _image_buttons(key, view, context)
+    # Drawn only while open (opening it reruns the page): on every other rerun the browser has
+    # twelve fewer elements to redraw on a page of four charts.
+    menu = row.popover("Imagen", icon=":material/image:", width="content", help="Descargar esta gráfica como imagen.",
+                       key=f"imagen_{key}", on_change="rerun")
+    if menu.open:
+        with menu:
+            _image_buttons(key, view, context)
     return drawn
 
 
