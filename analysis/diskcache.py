@@ -1,10 +1,13 @@
-"""Frames kept as Parquet files between runs, named by what they were computed from.
+"""Frames kept as Arrow (Feather) files between runs, named by what they were computed from.
 
 Loading 100,000 needs from the database and normalising their text takes about a
-second; reading the same frame back from Parquet takes a tenth of that. A file's
-name carries everything its content depends on (database, schema, revision…),
-so a stale file is never read: it simply has another name, and is removed when
-the new one is written.
+second; reading the same frame back takes 50 ms. Feather, not Parquet: the files are
+three times larger, but they read two to five times faster (100,000 needs: 45 ms
+against 103 ms, their text index 6 ms against 33 ms), and a server's first visitor
+waits for that read. A file's name carries everything its content depends on
+(database, schema, revision…), so a stale file is never read: it simply has another
+name, and is removed when the new one is written (as are the Parquet files of
+earlier versions).
 """
 import os
 from collections.abc import Callable
@@ -14,19 +17,19 @@ import pandas as pd
 
 
 def cached_frame(directory: Path, family: str, key: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """The frame `build()` returns, read from `directory/family-key.parquet` when already there."""
-    path = directory / f"{family}-{key}.parquet"
+    """The frame `build()` returns, read from `directory/family-key.feather` when already there."""
+    path = directory / f"{family}-{key}.feather"
     try:
-        return pd.read_parquet(path)
+        return pd.read_feather(path)
     except (OSError, ValueError):
         pass  # not cached yet, or unreadable: build it
     frame = build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        frame.to_parquet(temporary, index=False)
+        frame.reset_index(drop=True).to_feather(temporary)
         os.replace(temporary, path)
-        for old in directory.glob(f"{family}-*.parquet"):
+        for old in [*directory.glob(f"{family}-*.feather"), *directory.glob(f"{family}-*.parquet")]:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:

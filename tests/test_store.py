@@ -118,10 +118,10 @@ def test_the_same_code_runs_on_postgresql(pg_url):
 def test_needs_come_back_identical_from_the_cache_and_follow_every_write(store):
     import_file(store, simple_xlsx([need(), need(departamento="Izabal", fecha="")]), "a.xlsx")
     first = store.needs()
-    assert list(store.cache_dir.glob("*.parquet"))
+    assert list(store.cache_dir.glob("*.feather"))
     assert store.needs().equals(first) and store._read_needs().equals(first)
     import_file(store, simple_xlsx([need(departamento="Sololá")]), "b.xlsx")
-    assert len(store.needs()) == 3 and len(list(store.cache_dir.glob("*.parquet"))) == 1
+    assert len(store.needs()) == 3 and len(list(store.cache_dir.glob("*.feather"))) == 1
 
 
 def test_upgrading_renames_stored_municipios_to_ine_names_by_code(tmp_path):
