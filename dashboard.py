@@ -59,6 +59,7 @@ def visit() -> None:
             sample_banner()
         auth.account_box(account)
         page.run()
+        server.freeze_what_is_loaded()
     except Exception:
         unexpected(page.title)
 

@@ -11,17 +11,25 @@ lifespan and middleware are Streamlit's supported hooks into the server, and a s
   the warm-up then slowed that page by more than it saved (the GIL is shared). So a visit that
   starts first loads what it needs itself, while the browser runs the chart library, and the
   warm-up stands down.
+- **A cheap collection after every run.** Streamlit collects garbage after each run; with the
+  dashboard's code and data in memory a full collection walked a few hundred thousand objects, about 120 ms
+  of every rerun at 100,000 needs, holding back the run's last messages. Without it the server
+  kept 140 MB more. After a run that loaded new code, what is alive moves to the collector's
+  permanent generation (`gc.freeze`), so later collections walk only what runs create. The data
+  frames are freed by reference counting when replaced, so freezing them holds nothing back.
 - **The page shell.** Streamlit's index.html says `lang="en"` and «Streamlit» until the script runs,
   its controls speak English until a translator arrives, and its chart library (4.7 MB) starts to
   load only when the first chart reaches the browser. `SpanishShell` rewrites that page as it is
   served: Spanish language and title, the translator (espanol.js) running before Streamlit draws
   anything, and the chart library loading alongside Streamlit's own code.
 """
+import gc
 import gzip
 import html
 import importlib
 import logging
 import pkgutil
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -43,6 +51,18 @@ _visited = threading.Event()
 def visiting() -> None:
     """Every run says so: once a visit has begun, it loads what it needs and the warm-up is not wanted."""
     _visited.set()
+
+
+_modules_frozen = 0
+
+
+def freeze_what_is_loaded() -> None:
+    """After a run: if it loaded new code, collect once and freeze what is left (see the module's doc)."""
+    global _modules_frozen
+    if len(sys.modules) != _modules_frozen:
+        gc.collect()
+        gc.freeze()
+        _modules_frozen = len(sys.modules)
 
 
 def _load_everything() -> None:
