@@ -10,6 +10,7 @@ from analysis.naming import file_name
 from analysis.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
 from ui import auth, data, saved_views
 from ui.view import View
+from ui.widgets import open_menu
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 _LAST_SAVED = "_ultima_vista_guardada"
@@ -48,7 +49,10 @@ def page_actions(view: View, page_url: str) -> None:
                             help="Presentación con las gráficas de esta vista (gráficas editables en PowerPoint).")
     else:
         bar.button("PowerPoint", disabled=True, icon=":material/download:", help=images.unavailable_reason())
-    with bar.popover("Guardar vista", icon=":material/bookmark_add:"):
+    menu = open_menu(bar, "Guardar vista", f"_guardar_vista_{page_url}", icon=":material/bookmark_add:")
+    if menu is None:
+        return
+    with menu:
         name_key = f"_nombre_vista_{page_url}"
         st.text_input("Nombre de la vista", key=name_key, max_chars=120, placeholder="p. ej. Petén, interior 2018")
         st.button("Guardar", on_click=_save, args=(page_url, name_key), type="primary", width="stretch")

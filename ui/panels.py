@@ -13,7 +13,7 @@ from analysis.naming import file_name
 from analysis.panels import PANELS, Drawn
 from ui import auth
 from ui.view import View
-from ui.widgets import chart
+from ui.widgets import chart, open_menu
 
 
 def show(key: str, view: View, choices: dict | None = None, takeaway: bool = True) -> Drawn:
@@ -25,11 +25,9 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     row = st.container(horizontal=True, vertical_alignment="top", gap="small")
     if takeaway:
         row.caption(plain(drawn.takeaway), width="stretch")
-    # Drawn only while open (opening it reruns the page): on every other rerun the browser has
-    # twelve fewer elements to redraw on a page of four charts.
-    menu = row.popover("Imagen", icon=":material/image:", width="content", help="Descargar esta gráfica como imagen.",
-                       key=f"imagen_{key}", on_change="rerun")
-    if menu.open:
+    menu = open_menu(row, "Imagen", f"imagen_{key}", icon=":material/image:", width="content",
+                     help="Descargar esta gráfica como imagen.")
+    if menu is not None:
         with menu:
             _image_buttons(key, view, context)
     return drawn

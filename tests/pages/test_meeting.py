@@ -48,10 +48,16 @@ def test_the_arrow_keys_move_between_slides(app):
     assert button(at, "Anterior").proto.shortcut.lower() == "left"
 
 
+def open_save_menu(at, page_url: str) -> None:
+    at.session_state[f"_guardar_vista_{page_url}"] = True  # what a click on «Guardar vista» sets
+    at.run()
+
+
 def test_a_saved_view_reopens_exactly_from_its_short_link(app, store):
     at = app("pages/territorio.py")
     at.sidebar.multiselect(key="departamento").set_value(["Izabal", "Zacapa"]).run()
     at.selectbox(key="mapa_ambito").set_value("Seguridad Exterior").run()
+    open_save_menu(at, "territorio")
     at.text_input(key="_nombre_vista_territorio").input("Frontera oriental").run()
     button(at, "Guardar").click().run()
     (saved,) = store.views.all().itertuples()
@@ -91,7 +97,9 @@ def test_saved_views_page_lists_renames_and_deletes(app, store):
 
 
 def test_an_empty_name_is_refused_in_spanish(app, store):
-    at = app("pages/resumen.py")
+    at = app()  # Resumen, the default page («inicio»)
+    assert not [b for b in at.button if b.label == "Guardar"]  # the menu's content is drawn only while it is open
+    open_save_menu(at, "inicio")
     button(at, "Guardar").click().run()
     assert any(e.value == "Escriba un nombre para la vista." for e in at.error)
     assert store.views.all().empty
