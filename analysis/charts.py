@@ -133,8 +133,10 @@ def style(fig: go.Figure, look: Look, title: str | None = None, height: int | No
         legend = sum(1 for t in fig.data if getattr(t, "showlegend", False) is not False and getattr(t, "name", None))
         patch.update(showlegend=legend > 1, legend=dict(font=dict(size=look.ticks), orientation="h", yanchor="bottom",
                                                        y=1.0, x=0, title=None, traceorder="normal"))
+    # ticklabeloverflow: plotly's default has the browser measure each tick label against the figure on every
+    # draw (20 ms of Resumen's redraw); margins here always hold the labels, so nothing is ever hidden.
     axes = dict(tickfont=dict(size=look.ticks, color=INK), title=dict(font=dict(size=look.font)), gridcolor=GRID,
-                zerolinecolor=GRID, linecolor=GRID)
+                zerolinecolor=GRID, linecolor=GRID, ticklabeloverflow="allow")
     return set_layout(fig, merged(patch, layout), merged(axes, x or {}), merged(axes, y or {}))
 
 
