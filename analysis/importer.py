@@ -21,7 +21,8 @@ from analysis.sandbox import run_isolated
 from analysis.store import DuplicateUpload, NewUpload, NotReplaceable, Overlap, Store
 from analysis.summaries import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
 from analysis.tables import Table, find_tables
-from analysis.validation import NEED_COLUMNS, Problem, validate_table
+from analysis.schema import NEED_COLUMNS
+from analysis.validation import Problem, validate_table
 
 IMPORTED, DUPLICATE, REJECTED = "imported", "duplicate", "rejected"
 

@@ -50,6 +50,9 @@ needs = Table(
     Index("ix_needs_upload_id", "upload_id"),
 )
 
+# The fields of a need, in the table's order: what the importer produces and the store reads back.
+NEED_COLUMNS = tuple(c.name for c in needs.columns if c.name not in ("id", "upload_id"))
+
 # A counter bumped by every write, so readers can cache by it.
 store_state = Table(
     "store_state",

@@ -24,8 +24,7 @@ from analysis import audit
 from analysis.audit import Event
 from analysis.diskcache import cached_frame
 from analysis.migration_lock import migrating, schema_revision
-from analysis.schema import needs, store_state, uploads
-from analysis.validation import NEED_COLUMNS
+from analysis.schema import NEED_COLUMNS, needs, store_state, uploads
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
 SCHEMA_REVISION = "0006"

@@ -18,6 +18,7 @@ from analysis.corrections import apply as apply_corrections
 from analysis.dates import month_first_evidence, parse_fecha, parse_month
 from analysis.places import resolve_place
 from analysis.reference import SIN_ESPECIFICAR
+from analysis.schema import NEED_COLUMNS
 from analysis.tables import Table
 from analysis.text import clean_cell, normalize, normalize_series
 from analysis.values import (
@@ -30,8 +31,6 @@ PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplic
 
 _PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never placeholders
 
-NEED_COLUMNS = ("departamento", "departamento_codigo", "municipio", "municipio_codigo", "region", "nivel",
-                "ambito", "necesidad", "clave", "prioridad", "institucion", "evento", "fecha", "estado", "hoja", "fila")
 
 _INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp", "sosep", "sbs", "ine", "dgm",
                          "digici", "sgaia", "conap", "insivumeh", "mides", "mspas", "mineduc", "codede",
