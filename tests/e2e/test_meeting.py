@@ -86,10 +86,12 @@ def test_every_download_gives_a_real_file_of_its_kind(fresh_server, browser, tmp
     wait_ready(page)
     menu = page.locator(".st-key-panel_mapa_departamentos").locator("xpath=following::button[.//*[text()='Imagen']]")
     for label, magic in (("PNG (1920 × 1080)", b"\x89PNG"), ("SVG (vectorial)", b"<svg")):
-        menu.first.click()
+        menu.first.click()  # the menu's buttons are drawn by the rerun that opening it starts
+        page.get_by_role("button", name=label).wait_for(timeout=30_000)
         name, data = download(page, lambda: page.get_by_role("button", name=label).click())
         assert name.startswith("mapa_departamentos_") and data.lstrip()[:4] == magic[:4]
         page.keyboard.press("Escape")
+        wait_ready(page)  # closing it reruns the page too
     page.goto(f"{fresh_server.url}/cargar")
     wait_ready(page, counter=False)
     name, data = download(page, lambda: page.get_by_role("button", name="Descargar plantilla").click())
