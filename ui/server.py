@@ -110,7 +110,6 @@ async def warm_up(_app) -> AsyncIterator[None]:
     timer.cancel()
 
 
-@cache
 def _chart_library() -> str | None:
     """Streamlit's chart-drawing bundle, as index.html names its own (None if a release renames it)."""
     from streamlit.file_util import get_static_dir
