@@ -148,7 +148,7 @@ def _meta(field: str | None, values) -> list[dict] | None:
 def count_axis(largest: float, title: str | None = None) -> dict:
     """A count axis from zero to just past the largest value, with whole-number ticks only."""
     axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero",
-                dtick=1 if largest <= 5 else None, nticks=5, tickangle=0)
+                dtick=1 if largest <= 5 else None, nticks=5)  # labels turn only when a narrow chart crowds them
     return axis | dict(title=dict(text=title)) if title else axis
 
 
