@@ -9,6 +9,7 @@ presentation mode. Builders take the small frames of `analysis.aggregation` and
 return figures; they never touch Streamlit.
 """
 import html
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.maps import SCALE, MapCanvas
 from analysis.plotly_layout import merged, set_layout
 from analysis.text import two_lines
+from analysis.text_width import width
 
 # No plotly template: copying one into every figure cost more than all the rest of a page's redraw.
 # The few properties the house style needs are set explicitly in `style`.
@@ -32,7 +34,10 @@ PRIORIDAD_COLORS = fields.get("prioridad").colors
 ESTADO_COLORS = fields.get("estado").colors
 BAR_COLOR = "#1F4E79"
 MISSING = "Sin dato"
-FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+# Arial, or a font of the same letter widths (Liberation Sans, Helvetica): analysis.text_width knows them.
+FONT_FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
+PAD = 8  # px between the plot and its axes' labels
+TICK_GAP = 4  # px plotly leaves between a tick label and the axis
 INK = "#1A1A1A"
 
 
@@ -50,13 +55,16 @@ class Look:
     width: int | None = None
     show_title: bool = True
     subtitle_lines: int = 0  # lines under the title (an exported image's view and marking)
+    # Drawn by the analyst's browser, whose chart font is known: margins are computed. Images and slides
+    # are drawn by kaleido on the server, whose fonts may differ: plotly measures their labels (automargin).
+    browser: bool = False
 
     def sized(self, rows: int, minimum: int, extra: int, row_px: int | None = None) -> int:
         """The figure height: fixed by the look, or room for `rows` rows (of `row_px`, default the bar) plus `extra`."""
         return self.height or max(minimum, extra + (row_px or self.bar) * rows)
 
 
-SCREEN = Look()
+SCREEN = Look(browser=True)
 # 1920×1080 images: the title and the lines under it are added by analysis.images.
 IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, height=1080,
              map=MapCanvas(1840, 760, 20), subtitle_lines=2)
@@ -66,7 +74,7 @@ SLIDE_MAP = Look(font=14, title=18, ticks=13, bar=22, width=600, height=566, map
                  show_title=False)
 SLIDE_WIDE = Look(font=14, title=18, ticks=13, bar=20, width=1180, height=566, show_title=False)
 PRESENT = Look(font=20, title=26, ticks=18, bar=36, label_width=56, height=450, map=MapCanvas(1100, 440, 13),
-               show_title=False)
+               show_title=False, browser=True)
 
 
 def literal(text: object) -> str:
@@ -123,7 +131,7 @@ def style(fig: go.Figure, look: Look, title: str | None = None, height: int | No
         separators=PLOTLY_SEPARATORS, hovermode="closest",
         title=dict(text=title, font=dict(size=look.title), x=0, xanchor="left", y=1, yref="container", yanchor="top",
                    pad=dict(t=12)) if title else None,
-        margin=dict(l=10, r=24, t=top, b=10), hoverlabel=dict(font=dict(size=look.font)),
+        margin=dict(l=10, r=24, t=top, b=10, pad=PAD), hoverlabel=dict(font=dict(size=look.font)),
     )
     if height or look.height:
         patch["height"] = height or look.height
@@ -152,6 +160,22 @@ def count_axis(largest: float, title: str | None = None) -> dict:
     return axis | dict(title=dict(text=title)) if title else axis
 
 
+def value_axis(largest: float) -> dict:
+    """The value axis of bars that carry their own number: no ticks, title or grid repeat it in smaller
+    type (on a half-width chart at 1280 px they crowded into «0100200300»); only the range, from zero to
+    just past the longest bar, and nothing for plotly to measure."""
+    return dict(range=[0, max(largest * 1.02, 1)], visible=False, automargin=False)
+
+
+def category_axis(labels: list[str], look: Look) -> tuple[dict, int]:
+    """The category axis of horizontal bars and the left margin that holds its widest label.
+
+    On screen the margin is computed from the letters' widths (analysis.text_width) and plotly
+    measures nothing: its automargin was a third of drawing each chart after every filter change."""
+    widest = max((width(label, look.ticks) for label in labels), default=0)
+    return dict(automargin=not look.browser), 10 + math.ceil(widest) + TICK_GAP + PAD
+
+
 def label_room(texts, look: Look) -> int:
     """Pixels the longest label written past the end of a bar needs (kept as right margin, so it is never cut)."""
     return int(max((len(str(t)) for t in texts), default=0) * 0.6 * look.ticks) + 12
@@ -174,9 +198,10 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         customdata=list(zip(map(literal, values), data["porcentaje"])), meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
+    y, left = category_axis(labels, look)
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 x=count_axis(float(data["necesidades"].max() or 0), "Necesidades"), y=dict(automargin=True),
-                 margin=dict(r=label_room(fig.data[0].text, look)))
+                 x=value_axis(float(data["necesidades"].max() or 0)), y=y,
+                 margin=dict(l=left, r=label_room(fig.data[0].text, look)))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -255,11 +280,11 @@ def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: l
 
 
 def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look = SCREEN, texts: list[str] | None = None,
-           axis: str = "Necesidades", field: str | None = None, whole: bool = True) -> go.Figure:
+           field: str | None = None) -> go.Figure:
     """Horizontal bars of any measure, in the frame's order from the top (the departamentos that raised
     a need, needs per 100,000 inhabitants), with `texts` written beside each bar and in its hover.
 
-    `field` names the filter a click on a bar sets; `whole` keeps the value axis to whole numbers.
+    `field` names the filter a click on a bar sets.
     """
     data = frame.iloc[::-1]
     values = [str(v) or MISSING for v in data[column]]
@@ -271,11 +296,10 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
         customdata=[[literal(v), literal(t)] for v, t in zip(values, written)], meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     ))
-    x = count_axis(float(data[value].max() or 0) if len(data) else 0.0, axis)
-    if not whole:
-        x.update(tickformat=",.0f", dtick=None)
-    return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)), x=x, y=dict(automargin=True),
-                 margin=dict(r=label_room(written, look)))
+    y, left = category_axis(labels, look)
+    return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
+                 x=value_axis(float(data[value].max() or 0) if len(data) else 0.0), y=y,
+                 margin=dict(l=left, r=label_room(written, look)))
 
 
 def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
@@ -293,10 +317,11 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
             textfont=dict(size=look.ticks), meta=_meta(field, values), customdata=[literal(v) for v in values],
             hovertemplate=f"<b>%{{customdata}}</b><br>{literal(name)}: %{{x:,}} necesidades<extra></extra>",
         ))
+    y, left = category_axis(labels, look)
     return style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10),
-                 x=count_axis(float(data.to_numpy().max()) if data.size else 0.0, "Necesidades"),
-                 y=dict(automargin=True), barmode="group", bargap=0.25, bargroupgap=0.05,
-                 margin=dict(r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look)),
+                 x=value_axis(float(data.to_numpy().max()) if data.size else 0.0),
+                 y=y, barmode="group", bargap=0.25, bargroupgap=0.05,
+                 margin=dict(l=left, r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look)),
                  legend=dict(traceorder="reversed"))  # the first set first, as on each group's top bar
 
 

@@ -304,7 +304,7 @@ def _recurring(ctx: Context) -> pd.DataFrame:
 def _recurring_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
     texts = [f"{plural(d, 'departamento')} · {plural(n, 'necesidad')}"
              for d, n in zip(frame["departamentos"], frame["necesidades"])]
-    return charts.ranked(frame, "necesidad", "departamentos", title, look, texts, axis="Departamentos")
+    return charts.ranked(frame, "necesidad", "departamentos", title, look, texts)
 
 
 def _recurring_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
@@ -408,8 +408,7 @@ def _per_100k(ctx: Context) -> pd.DataFrame:
 
 def _per_100k_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
     texts = [f"{format_decimal(r)} ({plural(n, 'necesidad')})" for r, n in zip(frame["por_100k"], frame["necesidades"])]
-    return charts.ranked(frame, "departamento", "por_100k", title, look, texts,
-                         axis="Necesidades por cada 100,000 habitantes", field="departamento", whole=False)
+    return charts.ranked(frame, "departamento", "por_100k", title, look, texts, field="departamento")
 
 
 def _per_100k_takeaway(ctx: Context, frame: pd.DataFrame) -> str:

@@ -4,6 +4,7 @@ import pandas as pd
 from analysis import charts, geo, maps
 from analysis.charts import IMAGE, SCREEN
 from analysis.reference import AMBITOS
+from analysis.text_width import width
 
 
 def sizes(fig):
@@ -24,9 +25,19 @@ def test_bars_are_sorted_largest_on_top_with_count_and_share_beside_them():
     assert list(bar.y) == ["Zacapa", "Petén", "Izabal"]  # plotly draws the last category on top
     assert bar.text[-1] == "9 (60.0 %)" and bar.textposition == "outside" and bar.cliponaxis is False
     assert fig.layout.margin.r >= len("9 (60.0 %)") * 8  # the longest bar's label has room past the plot
-    assert fig.layout.xaxis.tickformat == ",d"  # whole numbers on the count axis
+    assert fig.layout.xaxis.visible is False  # each bar writes its number: no axis repeats it in small type
     assert bar.meta[-1] == {"departamento": "Izabal"}
     assert min(sizes(fig)) >= 14 and fig.layout.separators == ".,"
+
+
+def test_on_screen_the_labels_margin_is_computed_and_images_let_plotly_measure_it():
+    frame = pd.DataFrame({"ambito": ["Gestión de Riesgos y Defensa Civil", "Seguridad Interior"],
+                          "necesidades": [3, 1], "porcentaje": [75.0, 25.0]})
+    screen, image = (charts.bars(frame, "ambito", "x", look) for look in (SCREEN, IMAGE))
+    assert "Gestión de Riesgos<br>y Defensa Civil" in screen.data[0].y
+    assert screen.layout.yaxis.automargin is False  # the browser measures nothing after a filter change
+    assert screen.layout.margin.l >= 10 + width("Gestión de Riesgos", SCREEN.ticks) + charts.PAD + charts.TICK_GAP
+    assert image.layout.yaxis.automargin is True  # kaleido's fonts may differ: plotly measures
 
 
 def test_images_use_larger_type_than_the_screen():
