@@ -33,5 +33,5 @@ def set_layout(fig: go.Figure, patch: Mapping, x: Mapping | None = None, y: Mapp
     for which, axis in (("x", x), ("y", y)):
         for name in ([k for k in layout if re.fullmatch(f"{which}axis[0-9]*", k)] or [f"{which}axis"]) if axis else ():
             patch[name] = merged(patch.get(name, {}), axis)
-    fig.layout = go.Layout(merged(layout, patch))
+    fig.layout = merged(layout, patch)  # a dict: plotly builds the Layout once (from a Layout it copies it)
     return fig
