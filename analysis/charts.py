@@ -167,13 +167,16 @@ def value_axis(largest: float) -> dict:
     return dict(range=[0, max(largest * 1.02, 1)], visible=False, automargin=False)
 
 
-def category_axis(labels: list[str], look: Look) -> tuple[dict, int]:
-    """The category axis of horizontal bars and the left margin that holds its widest label.
+def written_bars(labels: list[str], largest: float, written, look: Look) -> dict:
+    """`style`'s axes and margins for horizontal bars with their numbers (`written`) beside them: the
+    hidden value axis (`value_axis`), the category axis, a left margin that holds the widest label and a
+    right margin that holds the longest number.
 
-    On screen the margin is computed from the letters' widths (analysis.text_width) and plotly
+    On screen the left margin is computed from the letters' widths (analysis.text_width) and plotly
     measures nothing: its automargin was a third of drawing each chart after every filter change."""
     widest = max((width(label, look.ticks) for label in labels), default=0)
-    return dict(automargin=not look.browser), 10 + math.ceil(widest) + TICK_GAP + PAD
+    return dict(x=value_axis(largest), y=dict(automargin=not look.browser),
+                margin=dict(l=10 + math.ceil(widest) + TICK_GAP + PAD, r=label_room(written, look)))
 
 
 def label_room(texts, look: Look) -> int:
@@ -198,10 +201,8 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         customdata=list(zip(map(literal, values), data["porcentaje"])), meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
-    y, left = category_axis(labels, look)
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 x=value_axis(float(data["necesidades"].max() or 0)), y=y,
-                 margin=dict(l=left, r=label_room(fig.data[0].text, look)))
+                 **written_bars(labels, float(data["necesidades"].max() or 0), fig.data[0].text, look))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -296,10 +297,8 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
         customdata=[[literal(v), literal(t)] for v, t in zip(values, written)], meta=_meta(field, values),
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     ))
-    y, left = category_axis(labels, look)
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 x=value_axis(float(data[value].max() or 0) if len(data) else 0.0), y=y,
-                 margin=dict(l=left, r=label_room(written, look)))
+                 **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look))
 
 
 def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
@@ -317,11 +316,10 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
             textfont=dict(size=look.ticks), meta=_meta(field, values), customdata=[literal(v) for v in values],
             hovertemplate=f"<b>%{{customdata}}</b><br>{literal(name)}: %{{x:,}} necesidades<extra></extra>",
         ))
-    y, left = category_axis(labels, look)
     return style(fig, look, title, look.sized(len(data), 260, 150, 2 * pitch(labels, look) - 10),
-                 x=value_axis(float(data.to_numpy().max()) if data.size else 0.0),
-                 y=y, barmode="group", bargap=0.25, bargroupgap=0.05,
-                 margin=dict(l=left, r=label_room([f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look)),
+                 **written_bars(labels, float(data.to_numpy().max()) if data.size else 0.0,
+                                [f"{int(n):,}" for n in data.to_numpy().ravel()] or [""], look),
+                 barmode="group", bargap=0.25, bargroupgap=0.05,
                  legend=dict(traceorder="reversed"))  # the first set first, as on each group's top bar
 
 
