@@ -1,6 +1,6 @@
 """Entry point of `python -m analysis`."""
 import sys
 
-from analysis.cli import main
+from analysis.cli.commands import main
 
 sys.exit(main())

@@ -8,9 +8,10 @@ import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-CONFIG_PATH = Path(__file__).resolve().parent.parent / "configuracion.toml"
+from analysis import PROJECT
+
+CONFIG_PATH = PROJECT / "configuracion.toml"
 DEFAULT_CLASSIFICATION = "USO OFICIAL"
 DEFAULT_INSTITUTION = "Secretaría Técnica del Consejo Nacional de Seguridad"
 

@@ -95,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from analysis.cli import main as cli
+    from analysis.cli.commands import main as cli
     from benchmarks.bench_import import build_file
     with tempfile.TemporaryDirectory() as tmp:
         db_url = f"sqlite:///{tmp}/bench.db"

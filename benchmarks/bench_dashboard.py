@@ -98,7 +98,7 @@ def main() -> None:
     path = build_file(100_000)
     with tempfile.TemporaryDirectory() as tmp:
         db_url = f"sqlite:///{tmp}/bench.db"
-        from analysis.cli import main as cli
+        from analysis.cli.commands import main as cli
         assert cli(["import", str(path), "--db", db_url]) == 0
         reruns = rerun_times(db_url)
         cold, sizes = browser_numbers(db_url)  # the first start after an import builds the caches

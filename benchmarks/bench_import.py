@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import reference  # noqa: E402
+from analysis.fields import reference  # noqa: E402
 
 OUTPUT = ROOT / "benchmarks" / "output"
 HEADER = ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Prioridad", "Institución", "Evento",
@@ -137,7 +137,7 @@ def main() -> None:
     formatted = build_formatted(path)
     with tempfile.TemporaryDirectory() as tmp:
         baseline = measure(f"import pandas as pd\npd.read_excel({str(path)!r})")
-        ours, padded = (measure("from analysis.cli import main\n"
+        ours, padded = (measure("from analysis.cli.commands import main\n"
                                 f"assert main(['import', {str(file)!r}, '--db', {f'sqlite:///{tmp}/{name}.db'!r}]) == 0")
                         for name, file in (("datos", path), ("formato", formatted)))
     print(f"Archivo: {path.name} ({path.stat().st_size / 1e6:.1f} MB, {args.rows:,} filas, 10 columnas)")

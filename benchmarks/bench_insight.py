@@ -22,9 +22,14 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import recurrence, reference, theme_discovery, themes  # noqa: E402
+from analysis.fields import reference
 from analysis.text import normalize_series  # noqa: E402
-from analysis.textindex import build_text_index  # noqa: E402
+from analysis.view import (
+    recurrence,
+    theme_discovery,
+    themes,  # noqa: E402
+)
+from analysis.view.textindex import build_text_index  # noqa: E402
 from data.generate_sample import NEEDS  # noqa: E402
 from tests.theme_set import labelled, predicted, scores  # noqa: E402
 

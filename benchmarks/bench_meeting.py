@@ -45,21 +45,21 @@ def line(name: str, seconds: list[float], baseline: list[float], unit: str = "s"
 
 
 def deck_seconds(db_url: str, runs: int, folder: Path) -> list[float]:
-    from analysis.report import write_report
-    from analysis.store import Store
+    from analysis.cli.report import write_report
+    from analysis.store.database import Store
     store = Store(db_url)
     write_report(store, str(folder / "calentar.pptx"), {})  # caches (text index) built once, as on a server
     return timed(lambda: write_report(store, str(folder / "informe.pptx"), {}), runs)
 
 
 def image_seconds(db_url: str, runs: int) -> tuple[list[float], list[float]]:
-    from analysis import images
-    from analysis.charts import IMAGE
-    from analysis.filters import Filters
-    from analysis.panels import PANELS, Context
-    from analysis.provenance import Provenance
-    from analysis.store import Store
-    from analysis.textindex import build_text_index
+    from analysis.presentation import images
+    from analysis.presentation.charts import IMAGE
+    from analysis.presentation.panels import PANELS, Context
+    from analysis.presentation.provenance import Provenance
+    from analysis.store.database import Store
+    from analysis.view.filters import Filters
+    from analysis.view.textindex import build_text_index
     store = Store(db_url)
     needs = store.needs()
     context = Context.of(needs, Filters(), build_text_index(needs), {})
@@ -112,13 +112,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
-    from analysis.cli import main as cli
+    from analysis.cli.commands import main as cli
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big, sample = f"sqlite:///{folder / 'grande.db'}", f"sqlite:///{folder / 'muestra.db'}"
         assert cli(["import", str(build_file(args.rows)), "--db", big]) == 0
-        from analysis.sample import ensure_sample
-        from analysis.store import Store
+        from analysis.ingest.sample import ensure_sample
+        from analysis.store.database import Store
         ensure_sample(Store(sample))
         deck = deck_seconds(big, args.runs, folder)
         deck_sample = deck_seconds(sample, args.runs, folder)

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from analysis import reference  # noqa: E402
+from analysis.fields import reference  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parent / "muestra_necesidades.xlsx"
 SEED = 2017

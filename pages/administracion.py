@@ -2,12 +2,12 @@
 import pandas as pd
 import streamlit as st
 
-from analysis import audit
-from analysis.accounts import ROLES, AccountError
-from analysis.exports import to_csv_bytes, to_xlsx_bytes
 from analysis.formatting import format_datetime, plain
-from analysis.naming import file_name
-from analysis.filters import Filters
+from analysis.reports.exports import to_csv_bytes, to_xlsx_bytes
+from analysis.reports.naming import file_name
+from analysis.store import audit
+from analysis.store.accounts import ROLES, AccountError
+from analysis.view.filters import Filters
 from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table

@@ -4,8 +4,9 @@ Each chart takes the full width: side by side at 1280 px their labels would not 
 """
 import streamlit as st
 
-from analysis import aggregation, charts
 from analysis.formatting import format_int
+from analysis.presentation import charts
+from analysis.view import aggregation
 from ui.panels import show
 from ui.widgets import show_table, start_page
 

@@ -6,16 +6,23 @@ import hashlib
 
 import streamlit as st
 
-from analysis.columns import FIELD_LABELS, FIELDS
-from analysis.corrections import Rejected, rejected_values, with_correction
-from analysis.errors import FileRefused, MissingColumns
-from analysis import preview
-from analysis.exports import problems_frame, to_xlsx_bytes
 from analysis.formatting import format_int, plain, plural
-from analysis.importer import IMPORTED, analyse_file, duplicate_report, overlap_message, sha256_of, store_analysis
-from analysis.reading import ACCEPTED_EXTENSIONS
-from analysis.sandbox import warm_up
-from analysis.template import template_bytes
+from analysis.ingest import preview
+from analysis.ingest.corrections import Rejected, rejected_values, with_correction
+from analysis.ingest.importer import (
+    IMPORTED,
+    analyse_file,
+    duplicate_report,
+    overlap_message,
+    sha256_of,
+    store_analysis,
+)
+from analysis.ingest.sandbox import warm_up
+from analysis.layouts.columns import FIELD_LABELS, FIELDS
+from analysis.reading.refusals import FileRefused, MissingColumns
+from analysis.reading.workbooks import ACCEPTED_EXTENSIONS
+from analysis.reports.exports import problems_frame, to_xlsx_bytes
+from analysis.reports.template import template_bytes
 from ui import auth, data, upload_additions
 from ui import view as views
 from ui.widgets import show_table, upload_result_message

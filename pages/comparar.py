@@ -9,9 +9,10 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis import comparison, insight_tables
-from analysis.comparison import BY_EVENT, BY_PERIOD, CHOICE_A, CHOICE_B, CHOICE_BY, CHOICE_TIMELINE
 from analysis.formatting import format_int, plural
+from analysis.presentation import insight_tables
+from analysis.view import comparison
+from analysis.view.comparison import BY_EVENT, BY_PERIOD, CHOICE_A, CHOICE_B, CHOICE_BY, CHOICE_TIMELINE
 from ui.panels import show
 from ui.widgets import metric_cards, show_table, start_page
 

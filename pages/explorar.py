@@ -7,12 +7,12 @@ import math
 
 import streamlit as st
 
-from analysis import fields
-from analysis.exports import EXPORT_COLUMNS, screen_frame, to_csv_bytes, with_codes
+from analysis.fields import catalogue as fields
 from analysis.formatting import format_int
-from analysis.naming import file_name
-from analysis.report_xlsx import report_bytes
-from analysis.table_view import sort_needs
+from analysis.reports.excel import report_bytes
+from analysis.reports.exports import EXPORT_COLUMNS, screen_frame, to_csv_bytes, with_codes
+from analysis.reports.naming import file_name
+from analysis.view.ordering import sort_needs
 from ui import auth
 from ui.widgets import start_page
 

@@ -2,10 +2,10 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.exports import problems_frame, to_xlsx_bytes
-from analysis.columns import FIELD_LABELS
 from analysis.formatting import format_datetime, format_int, plain, plural
-from analysis.store import SampleMixRefused
+from analysis.layouts.columns import FIELD_LABELS
+from analysis.reports.exports import problems_frame, to_xlsx_bytes
+from analysis.store.database import SampleMixRefused
 from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table

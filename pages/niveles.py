@@ -4,7 +4,7 @@ Each chart takes the full width: side by side at 1280 px their labels would not 
 """
 import streamlit as st
 
-from analysis.reference import NIVELES
+from analysis.fields.reference import NIVELES
 from ui.panels import show
 from ui.widgets import start_page
 

@@ -7,9 +7,9 @@ are the subtitle of every slide.
 """
 import streamlit as st
 
-from analysis import deck
-from analysis.charts import PRESENT
-from analysis.panels import PANELS
+from analysis.presentation.charts import PRESENT
+from analysis.presentation.panels import PANELS
+from analysis.reports import deck
 from ui import data
 from ui import view as views
 from ui.actions import page_choices

@@ -1,11 +1,12 @@
 """Prioridades: where to act first — how many needs wait in each place and ámbito, weighed by priority.
 
-The score (`analysis.priority`) counts each pending need by the weight of its priority, as
+The score (`analysis.view.priority`) counts each pending need by the weight of its priority, as
 declared in the field catalogue (campos.toml, [prioridad.pesos]).
 """
 import streamlit as st
 
-from analysis import insight_tables, priority
+from analysis.presentation import insight_tables
+from analysis.view import priority
 from ui.panels import show
 from ui.widgets import show_table, start_page
 

@@ -1,8 +1,8 @@
 """Resumen: the headline figures and the charts that tell the story at a glance."""
 import streamlit as st
 
-from analysis import aggregation
 from analysis.formatting import format_int, plural
+from analysis.view import aggregation
 from ui.panels import show
 from ui.widgets import metric_cards, start_page
 

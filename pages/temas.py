@@ -2,13 +2,13 @@
 what the dictionary does not know yet.
 
 Themes, recurring-need groups and possible new themes are computed once per data revision in
-the text index (`analysis.textindex`); this page only reads them for the needs in view.
+the text index (`analysis.view.textindex`); this page only reads them for the needs in view.
 """
 import streamlit as st
 
-from analysis import insight_tables
 from analysis.formatting import format_int, plain
-from analysis.panels import RECURRING_PLACES
+from analysis.presentation import insight_tables
+from analysis.presentation.panels import RECURRING_PLACES
 from ui.panels import show
 from ui.widgets import show_table, start_page
 

@@ -6,9 +6,10 @@ problems), the second are simply not in view.
 """
 import streamlit as st
 
-from analysis import aggregation, population, reference
+from analysis.fields import reference
 from analysis.formatting import format_int, plural
-from analysis.panels import ALL, CHOICE_AMBITO, CHOICE_DEPARTAMENTO, default_departamento
+from analysis.presentation.panels import ALL, CHOICE_AMBITO, CHOICE_DEPARTAMENTO, default_departamento
+from analysis.view import aggregation, population
 from ui.panels import show
 from ui.widgets import start_page
 

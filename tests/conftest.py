@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from analysis.sample import SAMPLE_PATH
-from analysis.importer import import_file
-from analysis.store import Store
+from analysis.ingest.importer import import_file
+from analysis.ingest.sample import SAMPLE_PATH
+from analysis.store.database import Store
 from tests.support import POSTGRES_ENV, EmbeddedPostgres, create_database
 
 

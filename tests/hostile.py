@@ -126,6 +126,7 @@ def impossible_dimensions_xls() -> bytes:
 def password_xlsx(password: str = "secreto") -> bytes:
     """A workbook saved with a password (an OLE container holding the encrypted package), as Excel writes it."""
     from msoffcrypto.format.ooxml import OOXMLFile
+
     from tests.builders import need, simple_xlsx
     encrypted = io.BytesIO()
     OOXMLFile(io.BytesIO(simple_xlsx([need()]))).encrypt(password, encrypted)

@@ -4,7 +4,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-from analysis.browser import HOW_TO_GET_ONE, find_browser
+from analysis.presentation.browser import HOW_TO_GET_ONE, find_browser
 
 # Flags for a headless Chromium on a closed network: no background calls home, WebGL in software (maps).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -2,7 +2,7 @@
 import datetime as dt
 import unicodedata
 
-from analysis.importer import import_file
+from analysis.ingest.importer import import_file
 from tests.builders import csv_bytes, simple_xlsx
 
 ZWSP, SOFT_HYPHEN, NBSP, BOM, LRM = "\u200b", "\u00ad", "\u00a0", "\ufeff", "\u200e"

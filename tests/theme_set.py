@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import themes
 from analysis.text import normalize_series
+from analysis.view import themes
 
 LABELLED = Path(__file__).resolve().parent / "data" / "temas_etiquetados.csv"
 

@@ -4,10 +4,10 @@ They act on what is on screen: the filters and the page's own choices.
 """
 import streamlit as st
 
-from analysis import images
 from analysis.formatting import plain
-from analysis.naming import file_name
-from analysis.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
+from analysis.presentation import images
+from analysis.presentation.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
+from analysis.reports.naming import file_name
 from ui import auth, data, saved_views
 from ui.view import View
 from ui.widgets import open_menu
@@ -22,7 +22,7 @@ def page_choices() -> dict:
 
 
 def deck(view: View) -> bytes:
-    from analysis.report_pptx import presentation_bytes  # python-pptx loads only when a deck is asked for
+    from analysis.reports.powerpoint import presentation_bytes  # python-pptx loads only when a deck is asked for
     return presentation_bytes(view.context(page_choices()), view.provenance(), data.uploads())
 
 

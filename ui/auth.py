@@ -10,9 +10,9 @@ import time
 
 import streamlit as st
 
-from analysis.accounts import Account, LoginRefused
 from analysis.formatting import plain
 from analysis.settings import settings
+from analysis.store.accounts import Account, LoginRefused
 from ui import data
 
 _SESSION = "_cuenta"

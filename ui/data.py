@@ -6,10 +6,10 @@ so a rerun with unchanged data costs a few milliseconds.
 import pandas as pd
 import streamlit as st
 
-from analysis.diskcache import cached_frame
-from analysis.textindex import TextIndex, build_text_index, themes_version
-from analysis.sample import ensure_sample
-from analysis.store import Store, database_url
+from analysis.ingest.sample import ensure_sample
+from analysis.store.database import Store, database_url
+from analysis.store.diskcache import cached_frame
+from analysis.view.textindex import TextIndex, build_text_index, themes_version
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,11 +6,11 @@ SVG, framed with the view, the cut-off and the classification marking).
 """
 import streamlit as st
 
-from analysis import images
-from analysis.charts import IMAGE, SCREEN
 from analysis.formatting import plain
-from analysis.naming import file_name
-from analysis.panels import PANELS, Drawn
+from analysis.presentation import images
+from analysis.presentation.charts import IMAGE, SCREEN
+from analysis.presentation.panels import PANELS, Drawn
+from analysis.reports.naming import file_name
 from ui import auth
 from ui.view import View
 from ui.widgets import chart, open_menu

@@ -75,7 +75,7 @@ def _load_everything() -> None:
 
     needs, _ = data.needs()
     for package in (ui, analysis):  # what the pages import; `analysis.__main__` would run the CLI
-        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
             if not module.name.endswith(".__main__"):
                 importlib.import_module(module.name)
     print(f"Tablero listo: {format_int(len(needs))} necesidades en memoria "

@@ -2,12 +2,12 @@
 
 New places and themes say where the workshop widened the picture; needs already known
 (the same recurring-need group was stored before) say what it confirms.
-`analysis.comparison.upload_additions` does the counting; this only draws it, once.
+`analysis.view.comparison.upload_additions` does the counting; this only draws it, once.
 """
 import streamlit as st
 
-from analysis.comparison import upload_additions
 from analysis.formatting import format_int, plain
+from analysis.view.comparison import upload_additions
 from ui import data
 from ui.widgets import metric_cards, show_table
 

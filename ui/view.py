@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from analysis.filters import Filters
-from analysis.panels import Context
-from analysis.provenance import Provenance
-from analysis.textindex import TextIndex
+from analysis.presentation.panels import Context
+from analysis.presentation.provenance import Provenance
+from analysis.view.filters import Filters
+from analysis.view.textindex import TextIndex
 
 _KEY = "_vista"
 

@@ -1,5 +1,5 @@
 """In Chromium: the sign-in door, what a reader can reach, and users' text shown exactly as written."""
-from analysis.store import Store
+from analysis.store.database import Store
 from tests.builders import need, simple_xlsx
 from tests.e2e.conftest import counter, wait_ready
 from ui import site

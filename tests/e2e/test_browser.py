@@ -1,8 +1,8 @@
 """End to end in Chromium: every page offline, shared links, click-to-filter, upload, filters that persist."""
 import pytest
 
-from analysis.filters import Filters
-from analysis.store import Store
+from analysis.store.database import Store
+from analysis.view.filters import Filters
 from tests.builders import need, simple_xlsx
 from tests.e2e.conftest import click_until, counter, wait_ready
 from ui import site

@@ -1,6 +1,6 @@
 """Chart margins on screen are computed from the chart font's letter widths: Chromium must draw them so."""
-from analysis.charts import FONT_FAMILY
-from analysis.text_width import width
+from analysis.presentation.charts import FONT_FAMILY
+from analysis.presentation.text_width import width
 
 LABELS = ["Gestión de Riesgos", "Sacatepéquez", "Ministerio de Gobernación (MINGOB)", "ÁÉÍÓÚ Ñandú «Q» ¿sí?",
           "San Juan Ostuncalco, 12.5 %", "WWW mmm iii 000"]

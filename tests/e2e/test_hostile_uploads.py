@@ -2,10 +2,10 @@
 naming the limit it broke, and the server keeps answering everyone (it used to die, for every user)."""
 import urllib.request
 
-from analysis.store import Store
+from analysis.store.database import Store
 from tests.builders import need, simple_xlsx
 from tests.e2e.conftest import wait_ready
-from tests.test_sandbox import HOSTILE
+from tests.ingest.test_sandbox import HOSTILE
 
 
 def test_hostile_uploads_are_refused_and_the_server_keeps_answering(fresh_server, page, tmp_path):

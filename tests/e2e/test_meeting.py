@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from analysis.store import Store
+from analysis.store.database import Store
 from tests.e2e.conftest import new_page, wait_ready
 from tests.e2e.test_browser import open_spec
 from ui import site

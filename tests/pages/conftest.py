@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.store import Store
+from analysis.store.database import Store
 from ui import site
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")

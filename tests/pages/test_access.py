@@ -92,8 +92,8 @@ def test_a_session_ends_after_inactivity(app, with_accounts):
 
 
 def test_history_says_who_loaded_each_file(app, with_accounts):
+    from analysis.ingest.importer import import_file
     from tests.builders import need, simple_xlsx
-    from analysis.importer import import_file
     import_file(with_accounts, simple_xlsx([need()]), "taller_peten.xlsx", user="ana")
     at = sign_in(app(), *ADMIN)
     at.switch_page("pages/historial.py")
@@ -103,8 +103,8 @@ def test_history_says_who_loaded_each_file(app, with_accounts):
 
 
 def test_the_activity_record_lists_and_filters_what_was_done(app, with_accounts):
+    from analysis.ingest.importer import import_file
     from tests.builders import need, simple_xlsx
-    from analysis.importer import import_file
     import_file(with_accounts, simple_xlsx([need()]), "taller_peten.xlsx", user="ana")
     at = sign_in(app(), *ADMIN)
     at.switch_page("pages/administracion.py")

@@ -67,7 +67,7 @@ def test_a_refused_file_says_why_in_spanish(app, store):
 
 
 def test_a_duplicate_is_recognised(app, store):
-    from analysis.importer import import_file
+    from analysis.ingest.importer import import_file
     data = simple_xlsx([need()])
     import_file(store, data, "primero.xlsx")
     at = app("pages/cargar.py")
@@ -87,7 +87,7 @@ def shown(markdown: str) -> str:
 
 
 def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, store):
-    from analysis.importer import import_file
+    from analysis.ingest.importer import import_file
     original = [need(necesidad=f"Necesidad número {i} de la aldea") for i in range(25)]
     first = import_file(store, simple_xlsx(original + [need(departamento="Narnia", necesidad=f"Otra {i}")
                                                        for i in range(5)]), "taller_occidente.xlsx").upload_id
@@ -114,7 +114,7 @@ def test_no_replacement_is_offered_without_overlap(app, store):
 
 
 def test_file_names_are_shown_as_plain_text(app, store):
-    from analysis.importer import import_file
+    from analysis.ingest.importer import import_file
     data = simple_xlsx([need()])
     import_file(store, data, "*negrita*_[enlace](http://x).xlsx")
     at = app("pages/cargar.py")
@@ -177,7 +177,7 @@ def test_the_preview_counts_what_it_lists_and_shows_whole_numbers(app):
 
 
 def test_after_an_upload_the_analyst_sees_what_it_adds(app, store):
-    from analysis.importer import import_file
+    from analysis.ingest.importer import import_file
     from tests.pages.conftest import cards
     import_file(store, simple_xlsx([need(necesidad="Falta de agentes de la PNC", evento="Taller 1"),
                                     need(departamento="Izabal", necesidad="Extorsiones a comercios",

@@ -1,7 +1,7 @@
 """Resumen, Territorio, Ámbitos, Niveles and Explorar show the numbers of the needs in view."""
 import re
 
-from analysis.importer import import_file
+from analysis.ingest.importer import import_file
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import bar_counts, chart, metric
 

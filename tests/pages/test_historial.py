@@ -1,5 +1,5 @@
 """Historial de cargas: provenance and counts, delete with confirmation, restore."""
-from analysis.importer import import_file
+from analysis.ingest.importer import import_file
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import sidebar_count
 

@@ -1,8 +1,9 @@
 """Temas, Comparar, Prioridades and needs per inhabitant show what the analyst needs to read."""
 import pytest
 
-from analysis import population, reference, themes
-from analysis.importer import import_file
+from analysis.fields import reference
+from analysis.ingest.importer import import_file
+from analysis.view import population, themes
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import cards, chart
 

@@ -4,9 +4,9 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from analysis import deck
-from analysis.filters import Filters
-from analysis.panels import PANELS, Context
+from analysis.presentation.panels import PANELS, Context
+from analysis.reports import deck
+from analysis.view.filters import Filters
 from tests.pages.conftest import DASHBOARD, open_page, sidebar_count
 
 

@@ -1,8 +1,8 @@
 """Every page renders; the shared filters narrow every number and live in the URL."""
 import pytest
 
-from analysis.filters import Filters
-from analysis.importer import import_file
+from analysis.ingest.importer import import_file
+from analysis.view.filters import Filters
 from tests.builders import need, simple_xlsx
 from tests.pages.conftest import DASHBOARD, DATA_PAGES, PAGES, metric, sidebar_count
 from ui import site

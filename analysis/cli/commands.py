@@ -1,0 +1,272 @@
+"""Command line over the same functions the dashboard uses: `python -m analysis …`.
+
+Messages are in Spanish for analysts; `--json` output is for scripts and tests.
+A refused file ends with a one-line reason on stderr and exit code 2, never a
+traceback.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.cli.users import add_parser as add_users_parser
+from analysis.cli.users import cmd_users, console_actor
+from analysis.formatting import format_datetime
+from analysis.ingest import sandbox
+from analysis.ingest.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
+from analysis.layouts.columns import FIELDS
+from analysis.reports.exports import write_export
+from analysis.reports.template import template_bytes
+from analysis.store.backup import BackupError, backup, describe_restore, restore
+from analysis.store.database import SCHEMA_REVISION, SampleMixRefused, Store
+
+_STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
+
+
+# argparse writes its own words through gettext; these are the ones an analyst can meet.
+_ARGPARSE_WORDS = {
+    "usage: ": "uso: ",
+    "options": "opciones",
+    "positional arguments": "argumentos",
+    "show this help message and exit": "muestra esta ayuda y termina",
+    "the following arguments are required: %s": "faltan estos argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opción no válida: %(value)r (elija entre %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "expected one argument": "falta el valor",
+    "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
+class _SpanishParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are in English
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Error en los argumentos: {message}\n")
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; the message says why, in Spanish."""
+
+
+def _parse_map(values: list[str]) -> dict[str, str]:
+    overrides = {}
+    for item in values:
+        header, sep, field = item.rpartition("=")
+        field = field.strip()
+        if not sep or not header.strip() or (field and field not in FIELDS):
+            raise UsageError(f"--map «{item}» no es válido: use \"Encabezado=campo\" con campo uno de "
+                             f"{', '.join(FIELDS)} (o vacío para ignorar la columna).")
+        overrides[header.strip()] = field
+    return overrides
+
+
+def _print_human(report: ImportReport) -> None:
+    word = _STATUS_WORDS[report.status]
+    if report.status == IMPORTED:
+        replaced = f", reemplaza la carga n.º {report.replaced_upload_id}" if report.replaced_upload_id else ""
+        print(f"{report.file}: {word} (carga n.º {report.upload_id or '—'}{replaced}): {report.rows_imported} filas "
+              f"importadas, {report.rows_rejected} rechazadas, {report.rows_warned} con advertencias.")
+    else:
+        print(f"{report.file}: {word}. {report.reason or ''}".rstrip())
+    if report.overlap:
+        print(f"  aviso: {overlap_message(report.overlap, report.rows_imported)} Si este archivo la corrige, "
+              f"impórtelo con --replace {report.overlap.upload_id} para que esas filas no se cuenten dos veces.")
+    for p in report.problems:
+        where = f"hoja «{p.sheet}»" + (f", fila {p.row}" if p.row else "") + (f", columna «{p.column}»" if p.column else "")
+        label = "ERROR" if p.severity == "error" else "aviso"
+        print(f"  {label}: {where}: {p.message}")
+
+
+def cmd_import(args) -> int:
+    sandbox.warm_up()  # the reading process gets ready while the store opens
+    store = Store(args.db)
+    overrides = _parse_map(args.map or [])
+    if args.replace is not None and len(args.files) != 1:
+        raise UsageError("--replace reemplaza una carga con un solo archivo: indique un único ARCHIVO.")
+    worst = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            print(f"No se puede abrir «{name}»: el archivo no existe o no se puede leer.", file=sys.stderr)
+            worst = max(worst, 2)
+            continue
+        report = import_file(store, data, path.name, overrides=overrides, strict=args.strict,
+                             dry_run=args.dry_run, user=console_actor(args), replace=args.replace)
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
+        else:
+            _print_human(report)
+        if report.exit_code and report.reason:
+            print(f"{path.name}: {report.reason}", file=sys.stderr)
+        worst = max(worst, report.exit_code)
+    return worst
+
+
+def cmd_export(args) -> int:
+    store = Store(args.db)
+    count = write_export(store.needs(), args.output, args.format)
+    store.record(console_actor(args), "export", detail={"archivo": Path(args.output).name, "filas": count})
+    print(f"{count} necesidades exportadas a {args.output}.")
+    return 0
+
+
+def cmd_uploads(args) -> int:
+    frame = Store(args.db).uploads()
+    if args.json:
+        print(frame.drop(columns=["sheets", "column_mapping"]).to_json(orient="records", date_format="iso",
+                                                                         force_ascii=False))
+        return 0
+    if frame.empty:
+        print("No hay cargas registradas.")
+    for row in frame.itertuples():
+        state = "" if pd.isna(row.deleted_at) else (
+            f" [reemplazada por la carga n.º {int(row.replaced_by)}]" if pd.notna(row.replaced_by) else " [eliminada]")
+        sample = " [datos de ejemplo]" if row.is_sample else ""
+        print(f"{row.id:>4}  {format_datetime(row.uploaded_at)}  {row.filename}  {row.rows_imported} importadas, "
+              f"{row.rows_rejected} rechazadas{sample}{state}")
+    return 0
+
+
+def _cmd_set_deleted(args, delete: bool) -> int:
+    store = Store(args.db)
+    try:
+        change = store.delete_upload if delete else store.restore_upload
+        done = change(args.upload_id, actor=console_actor(args))
+    except SampleMixRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
+    if not done:
+        print(f"No existe la carga n.º {args.upload_id}.", file=sys.stderr)
+        return 2
+    print(f"Carga n.º {args.upload_id} {'eliminada' if delete else 'restaurada'}.")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    Store(args.db)  # opening a store migrates it, once, under a lock
+    print(f"La base está al día (esquema {SCHEMA_REVISION}).")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    store = Store(args.db)
+    held = backup(store, Path(args.path))
+    store.record(console_actor(args), "backup", detail={"archivo": Path(args.path).name, "contenido": str(held)})
+    print(f"Copia de seguridad guardada en {args.path}: {held}.")
+    return 0
+
+
+def cmd_restore_backup(args) -> int:
+    before, after = restore(Store(args.db), Path(args.path))
+    Store(args.db).record(console_actor(args), "restore_backup",  # into the restored trail
+                          detail={"archivo": Path(args.path).name, "antes": str(before), "ahora": str(after)})
+    print(describe_restore(args.path, before, after))
+    return 0
+
+
+def cmd_template(args) -> int:
+    Path(args.output).write_bytes(template_bytes())
+    print(f"Plantilla guardada en {args.output}.")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from analysis.cli.report import ReportError, params_from_arguments, write_report
+    store = Store(args.db)
+    try:
+        print(write_report(store, args.output, params_from_arguments(args)))
+    except ReportError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    store.record(console_actor(args), "export", detail={"archivo": Path(args.output).name})
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _SpanishParser(prog="python -m analysis",
+                            description="Necesidades de seguridad: importar, exportar y administrar cargas.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_SpanishParser)
+    db = {"help": "URL de la base de datos (por defecto $DATABASE_URL o data/necesidades.db)"}
+
+    p = sub.add_parser("import", help="importar hojas de cálculo")
+    p.add_argument("files", nargs="+", metavar="ARCHIVO")
+    p.add_argument("--db", **db)
+    p.add_argument("--json", action="store_true", help="un objeto JSON por archivo en la salida")
+    p.add_argument("--dry-run", action="store_true", help="validar sin guardar")
+    p.add_argument("--strict", action="store_true", help="no importar nada si alguna fila tiene errores")
+    p.add_argument("--map", action="append", metavar="ENCABEZADO=campo", help="asignar una columna a un campo")
+    p.add_argument("--user", help="quién hace la carga (por defecto el usuario del sistema)")
+    p.add_argument("--replace", type=int, metavar="ID_CARGA",
+                   help="el archivo corrige esa carga: se guarda y la carga anterior se oculta (restaurable)")
+    p.set_defaults(func=cmd_import)
+
+    who = {"help": "quién lo hace, para el registro de actividad (por defecto el usuario del sistema)"}
+    p = sub.add_parser("export", help="exportar todas las necesidades vigentes")
+    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("-o", "--output", required=True, metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("uploads", help="listar las cargas")
+    p.add_argument("--db", **db)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_uploads)
+
+    for name, delete in (("delete", True), ("restore", False)):
+        p = sub.add_parser(name, help="eliminar una carga (reversible)" if delete else "restaurar una carga")
+        p.add_argument("upload_id", type=int, metavar="ID_CARGA")
+        p.add_argument("--db", **db)
+        p.add_argument("--user", **who)
+        p.set_defaults(func=lambda a, d=delete: _cmd_set_deleted(a, d))
+
+    p = sub.add_parser("migrate", help="crear o actualizar el esquema de la base (al instalar o actualizar)")
+    p.add_argument("--db", **db)
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("backup", help="copia de seguridad de la base (consistente aunque el tablero esté en uso)")
+    p.add_argument("path", metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore-backup", help="reemplazar todo el contenido de la base con una copia de seguridad")
+    p.add_argument("path", metavar="RUTA")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    p.set_defaults(func=cmd_restore_backup)
+
+    from analysis.cli.report import filter_arguments
+    p = sub.add_parser("report", help="presentación (.pptx) o informe de Excel (.xlsx) de una vista")
+    p.add_argument("-o", "--output", required=True, metavar="RUTA", help="informe.pptx o informe.xlsx")
+    p.add_argument("--db", **db)
+    p.add_argument("--user", **who)
+    filter_arguments(p)
+    p.set_defaults(func=cmd_report)
+
+    add_users_parser(sub, db, lambda args: cmd_users(args, Store))
+
+    p = sub.add_parser("template", help="guardar la plantilla de Excel para los talleres")
+    p.add_argument("-o", "--output", required=True, metavar="RUTA")
+    p.set_defaults(func=cmd_template)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SystemExit:
+        raise
+    except (UsageError, BackupError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    except Exception as exc:  # a last guard: the analyst sees a sentence, not a traceback
+        print(f"Error inesperado: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 3

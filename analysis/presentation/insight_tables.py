@@ -1,0 +1,73 @@
+"""The theme, recurrence, comparison and priority frames as the analyst reads them on screen.
+
+The analysis modules return frames with the canonical column names the code and the tests
+use; the pages show them with Spanish headers, dates day first and only the columns that
+matter, shaped here so that no page formats or counts anything itself.
+"""
+import pandas as pd
+
+from analysis.fields import catalogue as fields
+from analysis.view import comparison, priority, recurrence, theme_discovery, themes
+from analysis.view.textindex import TextIndex
+
+
+def definitions_table() -> pd.DataFrame:
+    """The theme dictionary: [Tema, Definición, Palabras, Jerga]."""
+    return themes.definitions().rename(columns={"tema": "Tema", "definicion": "Definición", "palabras": "Palabras",
+                                                "jerga": "Jerga"})
+
+
+def recurring_label(row) -> str:
+    """How one recurring need is offered in a choice: «Falta de agentes de la PNC — 9 departamentos»."""
+    count = int(row["departamentos"])
+    return f"{row['necesidad']} — {count} departamento{'s' if count != 1 else ''}"
+
+
+MEMBERS_SHOWN = 1_000  # a table longer than this is read in Explorar, not here
+
+
+def members_table(needs: pd.DataFrame, index: TextIndex, group: int) -> pd.DataFrame:
+    """The needs of one recurring group, the first MEMBERS_SHOWN by departamento:
+    [Departamento, Municipio, Evento, Fecha, Necesidad]."""
+    inside = recurrence.members(needs, index.grupo, group).head(MEMBERS_SHOWN)
+    return pd.DataFrame({
+        "Departamento": inside["departamento"], "Municipio": inside["municipio"].replace("", None),
+        "Evento": inside["evento"].replace("", None),
+        "Fecha": pd.to_datetime(inside["fecha"], errors="coerce").dt.strftime("%d/%m/%Y"),  # day first; NaT stays empty
+        "Necesidad": inside["necesidad"],
+    }).reset_index(drop=True)
+
+
+def new_themes_table(needs: pd.DataFrame, index: TextIndex) -> pd.DataFrame:
+    """Possible new themes among the needs in view: [Palabras principales, Necesidades, Ejemplo]."""
+    return theme_discovery.new_theme_groups(needs, index.tema_nuevo).rename(
+        columns={"tema_nuevo": "Palabras principales", "necesidades": "Necesidades", "ejemplo": "Ejemplo"})
+
+
+def changes_table(sides: comparison.Sides, index: TextIndex) -> pd.DataFrame:
+    """Each need in either set, new ones first: [Necesidad, <first set>, <second set>, Cambio, Situación]."""
+    table = comparison.compare_needs(sides.before, sides.after, index)
+    return pd.DataFrame({"Necesidad": table["necesidad"], sides.antes: table["antes"], sides.despues: table["despues"],
+                         "Cambio": table["cambio"], "Situación": table["situacion"]})
+
+
+def situation_counts(changes: pd.DataFrame) -> dict[str, int]:
+    """How many needs are new, disappeared, grew, fell or stayed ({situación: count}, every situación listed)."""
+    counted = changes["Situación"].value_counts()
+    return {s: int(counted.get(s, 0)) for s in (comparison.NEW, comparison.GONE, comparison.GREW, comparison.FELL,
+                                                 comparison.SAME)}
+
+
+def act_first_table(needs: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The departamento × ámbito pairs to act on first: [Departamento, Ámbito, Pendientes, Prioridad alta, Puntaje]."""
+    table = priority.act_first(needs, n)
+    return pd.DataFrame({"Departamento": table["departamento"], "Ámbito": table["ambito"],
+                         "Pendientes": table["pendientes"], "Prioridad alta": table["Alta"],
+                         "Puntaje": table["puntaje"]})
+
+
+def priority_table(needs: pd.DataFrame, by: str, filters=None) -> pd.DataFrame:
+    """Needs per priority and the score of each value of `by`, highest score first."""
+    table = priority.priority_matrix(needs, by, filters)
+    return table.rename(columns={by: fields.label(by), "Alta": "Alta", "Sin dato": "Sin prioridad",
+                                 "atendidas": "Atendidas", "pendientes": "Pendientes", "puntaje": "Puntaje"})

@@ -1,0 +1,95 @@
+"""The Excel template field teams fill in: drop-down lists, instructions, a frozen header.
+
+A spreadsheet made from this template imports without a single mapping question,
+and its drop-downs keep departamento, municipio, nivel, ámbito and prioridad
+inside the reference lists.
+"""
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from analysis.fields import reference
+from analysis.reports.exports import HEADER_FILL, HEADER_FONT
+
+TEMPLATE_ROWS = 1000
+# (header, width, list of allowed values or None)
+COLUMNS = (
+    ("Departamento", 18, "departamentos"),
+    ("Municipio", 26, "municipios"),
+    ("Nivel", 16, "niveles"),
+    ("Ámbito", 34, "ambitos"),
+    ("Necesidad", 60, None),
+    ("Prioridad", 12, "prioridades"),
+    ("Institución responsable", 26, None),
+    ("Evento", 30, None),
+    ("Fecha", 14, None),
+    ("Estado", 16, "estados"),
+)
+
+INSTRUCTIONS = (
+    "Plantilla para registrar necesidades de seguridad identificadas a nivel local",
+    "",
+    "1. Escriba una necesidad por fila en la hoja «Necesidades», a partir de la fila 2.",
+    "2. Elija Departamento, Nivel, Ámbito, Prioridad y Estado de las listas desplegables.",
+    "3. Municipio es opcional; si lo escribe, debe pertenecer al departamento de la fila.",
+    "4. Necesidad es obligatoria: describa el problema o la necesidad en una o dos frases.",
+    "5. Fecha: día/mes/año (por ejemplo 09/11/2017).",
+    "6. No cambie los encabezados ni agregue filas de totales.",
+    "",
+    "Niveles: " + ", ".join(f"{n} ({c})" for n, c in reference.NIVELES.items()),
+    "Ámbitos (Decreto 18-2008): " + "; ".join(reference.AMBITOS),
+)
+
+
+def _lists() -> dict[str, list[str]]:
+    return {
+        "departamentos": list(reference.departamentos().values()),
+        "municipios": sorted({m.nombre for m in reference.municipios()}),
+        "niveles": list(reference.NIVELES),
+        "ambitos": list(reference.AMBITOS),
+        "prioridades": list(reference.PRIORIDADES),
+        "estados": list(reference.ESTADOS),
+    }
+
+
+def template_bytes() -> bytes:
+    """The template workbook as .xlsx bytes."""
+    workbook = Workbook()
+    data = workbook.active
+    data.title = "Necesidades"
+    instructions = workbook.create_sheet("Instrucciones")
+    lists_sheet = workbook.create_sheet("Listas")
+    for line in INSTRUCTIONS:
+        instructions.append([line])
+    instructions["A1"].font = Font(bold=True, size=14)
+    instructions.column_dimensions["A"].width = 110
+
+    ranges = {}
+    for col, (name, values) in enumerate(_lists().items(), start=1):
+        letter = get_column_letter(col)
+        lists_sheet.cell(1, col, name)
+        for row, value in enumerate(values, start=2):
+            lists_sheet.cell(row, col, value)
+        ranges[name] = f"{quote_sheetname('Listas')}!${letter}$2:${letter}${len(values) + 1}"
+    lists_sheet.sheet_state = "hidden"
+
+    for col, (header, width, list_name) in enumerate(COLUMNS, start=1):
+        cell = data.cell(1, col, header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        letter = get_column_letter(col)
+        data.column_dimensions[letter].width = width
+        if list_name:
+            validation = DataValidation(type="list", formula1=ranges[list_name], allow_blank=True,
+                                        showErrorMessage=list_name != "municipios",
+                                        errorTitle="Valor no válido", error="Elija un valor de la lista.")
+            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            data.add_data_validation(validation)
+    data.freeze_panes = "A2"
+    data.row_dimensions[1].height = 30
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

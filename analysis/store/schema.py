@@ -1,0 +1,118 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by the store and its migrations."""
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("filename", String(255), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("size_bytes", Integer, nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Column("uploaded_by", String(120), nullable=False),
+    Column("sheets", JSON, nullable=False),  # [{"hoja", "fila_encabezado", "filas", "nota"}]
+    Column("column_mapping", JSON, nullable=False),  # {header: field}
+    Column("rows_imported", Integer, nullable=False),
+    Column("rows_rejected", Integer, nullable=False),
+    Column("rows_warned", Integer, nullable=False),
+    Column("problems", JSON, nullable=False),  # the validation report as shown at import
+    Column("content", LargeBinary, nullable=False),  # the original bytes: nothing is ever lost
+    Column("is_sample", Boolean, nullable=False, default=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=True),
+    Column("replaced_by", Integer, nullable=True),  # the upload that replaced this one (it was hidden then)
+)
+
+needs = Table(
+    "needs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("upload_id", Integer, ForeignKey("uploads.id", ondelete="CASCADE"), nullable=False),
+    Column("departamento", String(40), nullable=False),
+    Column("departamento_codigo", Integer),
+    Column("municipio", String(80), nullable=False),
+    Column("municipio_codigo", Integer),
+    Column("region", String(40), nullable=False),
+    Column("nivel", String(20), nullable=False),
+    Column("ambito", String(60), nullable=False),
+    Column("necesidad", Text, nullable=False),
+    Column("clave", Text, nullable=False, server_default=""),  # normalised necesidad (analysis.text.normalize)
+    Column("prioridad", String(10), nullable=False),
+    Column("institucion", Text, nullable=False),
+    Column("evento", Text, nullable=False),
+    Column("fecha", Date),
+    Column("estado", Text, nullable=False),
+    Column("hoja", String(255), nullable=False),
+    Column("fila", Integer, nullable=False),
+    Index("ix_needs_upload_id", "upload_id"),
+)
+
+# The fields of a need, in the table's order: what the importer produces and the store reads back.
+NEED_COLUMNS = tuple(c.name for c in needs.columns if c.name not in ("id", "upload_id"))
+
+# A counter bumped by every write, so readers can cache by it.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+)
+
+# Named views: a page and the URL parameters that reopen it exactly (filters and page choices).
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(16), nullable=False, unique=True),  # the short link: ?vista=<slug>
+    Column("name", String(120), nullable=False),
+    Column("page", String(40), nullable=False),  # the page's url_path
+    Column("params", JSON, nullable=False),  # {parameter: value or [values]}
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(120), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# People who may open the dashboard; passwords kept only as argon2 hashes.
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),  # lower case
+    Column("display_name", String(120), nullable=False),
+    Column("role", String(20), nullable=False),  # lector | analista | administrador
+    Column("password_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),  # consecutive failures, reset by a good login
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The audit trail: every write of the store, and every sign-in and export, with who and when.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("upload_id", Integer, nullable=True),
+    Column("detail", JSON, nullable=False),
+    Column("address", String(64), nullable=True),  # the client's IP address when known
+    Index("ix_events_at", "at"),
+)

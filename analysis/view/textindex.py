@@ -1,0 +1,50 @@
+"""Normalised text of every need, its themes and its recurring-need group, computed once per data revision.
+
+Search, themes, «most frequent needs», recurring needs and possible new themes all compare
+descriptions without accents or case. Normalising 100,000 descriptions takes a quarter of a
+second and grouping them a few seconds, too slow for every click, so the dashboard builds
+this index when the data changes and the per-click work becomes plain lookups.
+"""
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.text import normalize_series
+from analysis.view import recurrence, theme_discovery, themes
+
+_LAYOUT = "g1"  # bump when the columns or the grouping algorithms change, so cached indexes are rebuilt
+_OWN = {"_busqueda": "busqueda", "_clave": "clave", "_grupo": "grupo", "_tema_nuevo": "tema_nuevo"}
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """Columns aligned with the needs frame's index."""
+
+    busqueda: pd.Series  # " necesidad institución evento ", normalised, for free-text search
+    clave: pd.Series  # the normalised description: equal keys are the same need written alike
+    temas: pd.DataFrame  # one boolean column per theme
+    grupo: pd.Series  # recurring-need group (analysis.recurrence): near-identical descriptions share it
+    tema_nuevo: pd.Series  # possible new theme of a need without theme (analysis.theme_discovery), else ''
+
+    def to_frame(self) -> pd.DataFrame:
+        """As one frame (for the disk cache): the own columns (prefixed by _) and a column per theme."""
+        return pd.concat([getattr(self, name).rename(column) for column, name in _OWN.items()] + [self.temas], axis=1)
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, index: pd.Index) -> "TextIndex":
+        frame = frame.set_axis(index)
+        return cls(temas=frame.drop(columns=list(_OWN)), **{name: frame[column] for column, name in _OWN.items()})
+
+
+def themes_version() -> str:
+    """Changes whenever the theme dictionary, the vocabulary or this index's layout change (part of the cache key)."""
+    return f"{themes.themes_version()}{_LAYOUT}"
+
+
+def build_text_index(needs: pd.DataFrame) -> TextIndex:
+    """The index of a needs frame; uses the stored `clave` column when the frame has it."""
+    clave = needs["clave"].astype(str) if "clave" in needs else normalize_series(needs["necesidad"])
+    busqueda = " " + clave + " " + normalize_series(needs["institucion"]) + " " + normalize_series(needs["evento"]) + " "
+    flags = themes.tag(clave)
+    return TextIndex(busqueda=busqueda, clave=clave, temas=flags, grupo=recurrence.recurrence_groups(clave),
+                     tema_nuevo=theme_discovery.discover(clave, flags))

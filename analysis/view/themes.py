@@ -1,0 +1,265 @@
+"""Themes of the free-text descriptions, recognised by a Spanish dictionary kept as data.
+
+Workshops word the same need in many ways: «extorsiones a comercios», «cobro de renta
+a tenderos», «EXTORCIONES A PILOTOS». The dictionary (`data/temas.toml`, readable and
+extensible by an analyst) lists for each theme the words, phrases and slang that
+give it, combinations of words that must appear together («falta» + «agentes») and
+phrases that must not count («renta de vivienda»). Words are compared by their key
+(`analysis.view.words`: Snowball stem, spelling-folded), so one form covers every
+inflection and the usual slips. A need may have several themes or none
+(«Otros temas»; `analysis.view.theme_discovery` groups those).
+
+Matching runs once per distinct normalised description: a store of 100,000 needs
+holds far fewer distinct texts, and each word's matches are cached.
+"""
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+
+import numpy as np
+import pandas as pd
+
+from analysis import DATA
+from analysis.text import normalize
+from analysis.view import words
+
+TABLE = DATA / "temas.toml"
+OTHER = "Otros temas"
+DEFAULT_DISTANCE = 4
+SEPARATOR = "; "  # between theme names in one cell (exports, tables)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme as the dictionary declares it (terms as written there)."""
+
+    name: str
+    definition: str
+    words: tuple[str, ...]
+    slang: tuple[str, ...]
+    combinations: tuple[tuple[tuple[tuple[str, ...], ...], int], ...]  # ((group of terms, …), distance)
+    exclude: tuple[str, ...]
+
+
+# ── The dictionary ────────────────────────────────────────────────────────────────────
+
+
+def _group(spec, lists: dict[str, list[str]], theme: str) -> tuple[str, ...]:
+    if isinstance(spec, str):
+        if not spec.startswith("@") or spec[1:] not in lists:
+            raise ValueError(f"temas.toml: el tema «{theme}» usa una lista que no existe: {spec!r}")
+        return tuple(lists[spec[1:]])
+    return tuple(spec)
+
+
+@cache
+def table() -> tuple[Theme, ...]:
+    """Every theme of the dictionary, in its order."""
+    with TABLE.open("rb") as handle:
+        data = tomllib.load(handle)
+    lists = data.get("listas", {})
+    themes = []
+    for spec in data["tema"]:
+        name = spec["nombre"]
+        combinations = tuple((tuple(_group(g, lists, name) for g in c["grupos"]), c.get("distancia", DEFAULT_DISTANCE))
+                             for c in spec.get("combinaciones", ()))
+        themes.append(Theme(name, spec["definicion"], tuple(spec.get("palabras", ())), tuple(spec.get("jerga", ())),
+                            combinations, tuple(spec.get("excluir", ()))))
+    if len({t.name for t in themes}) != len(themes) or OTHER in {t.name for t in themes}:
+        raise ValueError("temas.toml: hay nombres de tema repetidos o reservados")
+    return tuple(themes)
+
+
+def theme_names() -> tuple[str, ...]:
+    """The theme names, in dictionary order."""
+    return tuple(t.name for t in table())
+
+
+def definitions() -> pd.DataFrame:
+    """The dictionary as a table for the themes page: [tema, definicion, palabras, jerga]."""
+    return pd.DataFrame([{"tema": t.name, "definicion": t.definition,
+                          "palabras": ", ".join(w.strip("=*") for w in t.words),
+                          "jerga": ", ".join(w.strip("=*") for w in t.slang)} for t in table()])
+
+
+def themes_version() -> str:
+    """Changes whenever the dictionary or the vocabulary files change (part of every cache key)."""
+    return hashlib.sha1(TABLE.read_bytes()).hexdigest()[:8] + words.source_hash()
+
+
+# ── Compiled matcher ──────────────────────────────────────────────────────────────────
+# A term (word or phrase) is a tuple of atoms, one per word; an atom is one way a single word
+# matches a token: by key (any inflection), exactly as written («=mara») or as a prefix («narco*»).
+
+
+def _variants(word: str) -> set[str]:
+    """Singular and plural forms of a written word, whose keys all count as the word."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return forms
+
+
+@dataclass(frozen=True)
+class _Term:
+    atoms: tuple[int, ...]
+    literal: bool  # matched on every token (stop words included), not only content words
+
+
+class _Matcher:
+    """The whole dictionary compiled into atoms indexed by key, exact form and prefix."""
+
+    def __init__(self, themes: tuple[Theme, ...]):
+        self.by_key: dict[str, set[int]] = {}
+        self.by_form: dict[str, set[int]] = {}
+        self.by_prefix: list[tuple[str, int]] = []
+        self._atoms: dict[tuple[str, str], int] = {}
+        self.rules = [self._compile(t) for t in themes]
+        self.triggers = [self._atoms_of(rule) for rule in self.rules]
+        self._tokens: dict[str, frozenset[int]] = {}
+        self._shapes: dict[tuple, list[int]] = {}
+
+    def _atom(self, word: str, stop: bool) -> int:
+        kind, value = ("form", word[1:]) if word.startswith("=") else ("prefix", word[:-1]) if word.endswith("*") \
+            else ("form", word) if stop else ("key", word)
+        if (kind, value) not in self._atoms:
+            atom = self._atoms[(kind, value)] = len(self._atoms)
+            if kind == "key":
+                for k in {words.key(v) for v in _variants(value)}:
+                    self.by_key.setdefault(k, set()).add(atom)
+            elif kind == "form":
+                self.by_form.setdefault(value, set()).add(atom)
+            else:
+                self.by_prefix.append((value, atom))
+        return self._atoms[(kind, value)]
+
+    def _term(self, text: str) -> _Term:
+        raw = [w if w.startswith("=") or w.endswith("*") else normalize(w) for w in text.lower().split()]
+        raw = [w for w in raw if w.strip("=*")]
+        content = [w for w in raw if w.strip("=*") not in words.stop_words()]
+        literal = len(content) < 2 and len(raw) > 1 or not content
+        chosen = raw if literal else content
+        return _Term(tuple(self._atom(w, w in words.stop_words()) for w in chosen), literal)
+
+    def _compile(self, theme: Theme):
+        singles = tuple(self._term(w) for w in theme.words + theme.slang)
+        combos = tuple((tuple(tuple(self._term(w) for w in group) for group in groups), distance)
+                       for groups, distance in theme.combinations)
+        return singles, combos, tuple(self._term(w) for w in theme.exclude)
+
+    @staticmethod
+    def _atoms_of(rule) -> frozenset[int]:
+        """Atoms any of whose presence makes the theme worth checking (first atom of each positive term)."""
+        singles, combos, _ = rule
+        firsts = {t.atoms[0] for t in singles if t.atoms}
+        firsts |= {t.atoms[0] for groups, _ in combos for t in groups[0] if t.atoms}
+        return frozenset(firsts)
+
+    def token_atoms(self, token: str) -> frozenset[int]:
+        found = self._tokens.get(token)
+        if found is None:
+            atoms = set(self.by_form.get(token, ()))
+            if token not in words.stop_words():
+                atoms |= self.by_key.get(words.key(token), set())
+            atoms |= {atom for prefix, atom in self.by_prefix if token.startswith(prefix)}
+            found = self._tokens[token] = frozenset(atoms)
+        return found
+
+    def themes_of(self, text: str) -> list[int]:
+        """Indexes (dictionary order) of the themes a normalised text has."""
+        tokens = text.split()
+        if not tokens:
+            return []
+        atoms = [self.token_atoms(t) for t in tokens]
+        present = frozenset().union(*atoms)
+        if not present:
+            return []
+        stop = words.stop_words()
+        # The answer depends only on each token's atoms and whether it is a stop word: texts that differ
+        # in words outside the dictionary («número 17», a place name) share it.
+        shape = tuple((a, t in stop) for a, t in zip(atoms, tokens))
+        if (known := self._shapes.get(shape)) is not None:
+            return known
+        content = [i for i, t in enumerate(tokens) if t not in stop]
+        rank = [0] * len(tokens)  # content words before each token: distances count content words only
+        seen = 0
+        for i, t in enumerate(tokens):
+            rank[i] = seen
+            seen += t not in stop
+        text_view = (atoms, content, rank, present)
+        found = self._shapes[shape] = [n for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers))
+                                       if not trigger.isdisjoint(present) and self._matches(rule, text_view)]
+        return found
+
+    @staticmethod
+    def _spans(term: _Term, view) -> list[tuple[int, int]]:
+        atoms, content, _, present = view
+        if not present.issuperset(term.atoms):  # most terms of a theme are absent: no need to scan the text
+            return []
+        positions = range(len(atoms)) if term.literal else content
+        n = len(term.atoms)
+        return [(positions[j], positions[j + n - 1]) for j in range(len(positions) - n + 1)
+                if all(term.atoms[k] in atoms[positions[j + k]] for k in range(n))]
+
+    def _matches(self, rule, view) -> bool:
+        singles, combos, exclude = rule
+        masked = [span for term in exclude for span in self._spans(term, view)]
+
+        def free(spans):
+            return [(a, b) for a, b in spans if not any(a <= y and x <= b for x, y in masked)]
+
+        if any(free(self._spans(term, view)) for term in singles):
+            return True
+        rank = view[2]
+        for groups, distance in combos:
+            found = [free([s for term in group for s in self._spans(term, view)]) for group in groups]
+            if all(found) and any(rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance
+                                  for pick in product(*found)):
+                return True
+        return False
+
+
+@cache
+def _matcher() -> _Matcher:
+    return _Matcher(table())
+
+
+def tag(texts: pd.Series) -> pd.DataFrame:
+    """Theme flags of normalised descriptions: one boolean column per theme, aligned with `texts`.
+
+    Each distinct text is matched once.
+    """
+    codes, distinct = pd.factorize(texts, use_na_sentinel=False)
+    matcher = _matcher()
+    names = theme_names()
+    values = np.zeros((len(distinct), len(names)), dtype=bool)
+    for row, text in enumerate(distinct):
+        for column in matcher.themes_of(str(text)):
+            values[row, column] = True
+    return pd.DataFrame(values[codes], index=texts.index, columns=list(names))
+
+
+def theme_counts(flags: pd.DataFrame) -> pd.Series:
+    """Needs per theme from the theme flags of the needs in view, most frequent first.
+
+    A need may count under two themes; needs matching none count as «Otros temas».
+    """
+    counts = flags.sum().astype(int)
+    counts[OTHER] = int((~flags.any(axis=1)).sum()) if len(flags.columns) else len(flags)
+    counts = counts[counts > 0]
+    return counts.sort_values(ascending=False, kind="stable").rename("necesidades")
+
+
+def joined_names(flags: pd.DataFrame) -> pd.Series:
+    """Each need's theme names joined by «; » in dictionary order ('' when it has none)."""
+    values = flags.to_numpy(dtype=bool)
+    columns = np.array(flags.columns, dtype=object)
+    if not len(values):
+        return pd.Series([], index=flags.index, dtype=str)
+    patterns, codes = np.unique(values, axis=0, return_inverse=True)  # each combination of themes named once
+    labels = np.array([SEPARATOR.join(columns[p]) for p in patterns], dtype=object)
+    return pd.Series(labels[codes.reshape(-1)], index=flags.index, dtype=str)

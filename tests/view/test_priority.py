@@ -1,0 +1,41 @@
+"""Where to act first: priority counts, the weighted score of pending needs, the ranking."""
+import pandas as pd
+
+from analysis.view import priority
+from analysis.view.filters import Filters
+
+
+def needs():
+    rows = [  # departamento, ambito, prioridad, estado
+        ["Petén", "Seguridad Interior", "Alta", "Identificada"], ["Petén", "Seguridad Interior", "Alta", "Atendida"],
+        ["Petén", "Seguridad Exterior", "Baja", "Identificada"], ["Izabal", "Seguridad Interior", "Media", ""],
+        ["Izabal", "Seguridad Interior", "", "En seguimiento"], ["Izabal", "Seguridad Interior", "Baja", "Identificada"],
+        ["Izabal", "Seguridad Interior", "Baja", "Identificada"],
+    ]
+    return pd.DataFrame(rows, columns=["departamento", "ambito", "prioridad", "estado"])
+
+
+def test_weights_come_from_the_field_catalogue():
+    assert priority.weights() == {"Alta": 3, "Media": 2, "Baja": 1, "Sin dato": 1}
+
+
+def test_matrix_counts_priorities_and_scores_pending_needs_only():
+    table = priority.priority_matrix(needs(), "departamento").set_index("departamento")
+    assert table.loc["Petén", ["Alta", "Media", "Baja", "Sin dato", "atendidas", "pendientes", "puntaje"]].tolist() == \
+        [2, 0, 1, 0, 1, 2, 4]  # the attended high-priority need does not count: 3 + 1
+    assert table.loc["Izabal", "puntaje"] == 2 + 1 + 1 + 1
+    assert list(table.index[:2]) == ["Izabal", "Petén"] and len(table) == 22  # every departamento, zeros kept
+    scoped = priority.priority_matrix(needs(), "departamento", Filters.from_params({"departamento": ["Petén"]}))
+    assert set(scoped["departamento"]) == {"Petén", "Izabal"}  # the one in view, and any other that has needs
+
+
+def test_act_first_ranks_departamento_and_ambito_pairs():
+    table = priority.act_first(needs())
+    assert table.iloc[0].tolist() == ["Izabal", "Seguridad Interior", 0, 4, 5]
+    assert table.iloc[1].tolist() == ["Petén", "Seguridad Interior", 1, 1, 3]
+
+
+def test_score_table_has_every_departamento_and_ambito():
+    table = priority.score_table(needs())
+    assert table.shape == (22, 4) and table.loc["Izabal", "Seguridad Interior"] == 5
+    assert table.loc["Petén", "Seguridad Exterior"] == 1 and table.loc["Jutiapa"].sum() == 0
