@@ -25,7 +25,7 @@ def visit() -> None:
     """One run for one browser: who is looking, which page, the filters it shares, then the page itself."""
     # Imported here, not above: the server imports this file before it listens, and the warm-up
     # thread loads these meanwhile.
-    from analysis.view.filters import Filters
+    from analysis.view import Filters
     from ui import auth, data, server, site
     from ui.sample_banner import sample_banner
     from ui.saved_views import open_requested_view

@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 from analysis.fields import reference
 from analysis.text import normalize_series  # noqa: E402
 from analysis.view import (
+    build_text_index,  # noqa: E402
     recurrence,
     theme_discovery,
     themes,  # noqa: E402
 )
-from analysis.view.textindex import build_text_index  # noqa: E402
 from data.generate_sample import NEEDS  # noqa: E402
 from tests.theme_set import labelled, predicted, scores  # noqa: E402
 

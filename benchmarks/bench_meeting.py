@@ -46,20 +46,16 @@ def line(name: str, seconds: list[float], baseline: list[float], unit: str = "s"
 
 def deck_seconds(db_url: str, runs: int, folder: Path) -> list[float]:
     from analysis.cli.report import write_report
-    from analysis.store.database import Store
+    from analysis.store import Store
     store = Store(db_url)
     write_report(store, str(folder / "calentar.pptx"), {})  # caches (text index) built once, as on a server
     return timed(lambda: write_report(store, str(folder / "informe.pptx"), {}), runs)
 
 
 def image_seconds(db_url: str, runs: int) -> tuple[list[float], list[float]]:
-    from analysis.presentation import images
-    from analysis.presentation.charts import IMAGE
-    from analysis.presentation.panels import PANELS, Context
-    from analysis.presentation.provenance import Provenance
-    from analysis.store.database import Store
-    from analysis.view.filters import Filters
-    from analysis.view.textindex import build_text_index
+    from analysis.presentation import IMAGE, PANELS, Context, Provenance, images
+    from analysis.store import Store
+    from analysis.view import Filters, build_text_index
     store = Store(db_url)
     needs = store.needs()
     context = Context.of(needs, Filters(), build_text_index(needs), {})
@@ -117,8 +113,8 @@ def main() -> None:
         folder = Path(tmp)
         big, sample = f"sqlite:///{folder / 'grande.db'}", f"sqlite:///{folder / 'muestra.db'}"
         assert cli(["import", str(build_file(args.rows)), "--db", big]) == 0
-        from analysis.ingest.sample import ensure_sample
-        from analysis.store.database import Store
+        from analysis.ingest import ensure_sample
+        from analysis.store import Store
         ensure_sample(Store(sample))
         deck = deck_seconds(big, args.runs, folder)
         deck_sample = deck_seconds(sample, args.runs, folder)

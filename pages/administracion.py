@@ -3,11 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.formatting import format_datetime, plain
-from analysis.reports.exports import to_csv_bytes, to_xlsx_bytes
-from analysis.reports.naming import file_name
-from analysis.store import audit
-from analysis.store.accounts import ROLES, AccountError
-from analysis.view.filters import Filters
+from analysis.reports import file_name, to_csv_bytes, to_xlsx_bytes
+from analysis.store import ROLES, AccountError, audit
+from analysis.view import Filters
 from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table

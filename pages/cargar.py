@@ -7,22 +7,22 @@ import hashlib
 import streamlit as st
 
 from analysis.formatting import format_int, plain, plural
-from analysis.ingest import preview
-from analysis.ingest.corrections import Rejected, rejected_values, with_correction
-from analysis.ingest.importer import (
+from analysis.ingest import (
     IMPORTED,
+    Rejected,
     analyse_file,
     duplicate_report,
     overlap_message,
+    preview,
+    rejected_values,
     sha256_of,
     store_analysis,
+    warm_up,
+    with_correction,
 )
-from analysis.ingest.sandbox import warm_up
-from analysis.layouts.columns import FIELD_LABELS, FIELDS
-from analysis.reading.refusals import FileRefused, MissingColumns
-from analysis.reading.workbooks import ACCEPTED_EXTENSIONS
-from analysis.reports.exports import problems_frame, to_xlsx_bytes
-from analysis.reports.template import template_bytes
+from analysis.layouts import FIELD_LABELS, FIELDS
+from analysis.reading import ACCEPTED_EXTENSIONS, FileRefused, MissingColumns
+from analysis.reports import problems_frame, template_bytes, to_xlsx_bytes
 from ui import auth, data, upload_additions
 from ui import view as views
 from ui.widgets import show_table, upload_result_message

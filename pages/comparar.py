@@ -12,14 +12,13 @@ import streamlit as st
 from analysis.formatting import format_int, plural
 from analysis.presentation import insight_tables
 from analysis.view import comparison
-from analysis.view.comparison import BY_EVENT, BY_PERIOD, CHOICE_A, CHOICE_B, CHOICE_BY, CHOICE_TIMELINE
 from ui.panels import show
 from ui.widgets import metric_cards, show_table, start_page
 
-MODES = {BY_EVENT: "Dos eventos", BY_PERIOD: "Dos periodos"}
+MODES = {comparison.BY_EVENT: "Dos eventos", comparison.BY_PERIOD: "Dos periodos"}
 
 view = start_page("Comparar eventos o periodos")
-mode = st.segmented_control("Comparar", list(MODES), format_func=MODES.get, default=BY_EVENT, key=CHOICE_BY,
+mode = st.segmented_control("Comparar", list(MODES), format_func=MODES.get, default=comparison.BY_EVENT, key=comparison.CHOICE_BY,
                             required=True, bind="query-params")
 
 
@@ -30,11 +29,11 @@ def choose_events() -> dict[str, str] | None:
                 "compare dos periodos.", icon=":material/info:")
         return None
     left, right = st.columns(2)
-    first = left.selectbox("Primer evento", events, index=len(events) - 2, key=CHOICE_A, bind="query-params")
-    second = right.selectbox("Segundo evento", [e for e in events if e != first], index=None, key=CHOICE_B,
+    first = left.selectbox("Primer evento", events, index=len(events) - 2, key=comparison.CHOICE_A, bind="query-params")
+    second = right.selectbox("Segundo evento", [e for e in events if e != first], index=None, key=comparison.CHOICE_B,
                              bind="query-params", placeholder=events[-1] if events[-1] != first else events[-2])
     second = second or (events[-1] if events[-1] != first else events[-2])
-    return {CHOICE_BY: BY_EVENT, CHOICE_A: first, CHOICE_B: second}
+    return {comparison.CHOICE_BY: comparison.BY_EVENT, comparison.CHOICE_A: first, comparison.CHOICE_B: second}
 
 
 def choose_periods() -> dict[str, str] | None:
@@ -54,10 +53,10 @@ def choose_periods() -> dict[str, str] | None:
             column.caption("Elija la fecha final del periodo.")
             return None
         periods.append(comparison.period_choice(*chosen))
-    return {CHOICE_BY: BY_PERIOD, CHOICE_A: periods[0], CHOICE_B: periods[1]}
+    return {comparison.CHOICE_BY: comparison.BY_PERIOD, comparison.CHOICE_A: periods[0], comparison.CHOICE_B: periods[1]}
 
 
-choices = choose_events() if mode == BY_EVENT else choose_periods()
+choices = choose_events() if mode == comparison.BY_EVENT else choose_periods()
 sides = view.context(choices).sides if choices else None
 if sides is not None:
     changes = insight_tables.changes_table(sides, view.index)
@@ -85,6 +84,6 @@ if sides is not None:
 
 st.subheader("Línea de tiempo")
 by = st.segmented_control("Agrupar por", ["mes", "evento"], format_func={"mes": "Mes", "evento": "Evento"}.get,
-                          default="mes", key=CHOICE_TIMELINE, required=True,
+                          default="mes", key=comparison.CHOICE_TIMELINE, required=True,
                           bind="query-params")
-show("linea_tiempo", view, {CHOICE_TIMELINE: by})
+show("linea_tiempo", view, {comparison.CHOICE_TIMELINE: by})

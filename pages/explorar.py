@@ -7,16 +7,14 @@ import math
 
 import streamlit as st
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.formatting import format_int
-from analysis.reports.excel import report_bytes
-from analysis.reports.exports import EXPORT_COLUMNS, screen_frame, to_csv_bytes, with_codes
-from analysis.reports.naming import file_name
-from analysis.view.ordering import sort_needs
+from analysis.reports import EXPORT_COLUMNS, file_name, report_bytes, screen_frame, to_csv_bytes, with_codes
+from analysis.view import sort_needs
 from ui import auth
 from ui.widgets import start_page
 
-DEFAULT_COLUMNS = [f.key for f in fields.catalogue().values() if f.explore]
+DEFAULT_COLUMNS = [f.key for f in fields.all_fields().values() if f.explore]
 PAGE_SIZES = [25, 50, 100, 500]
 
 view = start_page("Explorar las necesidades")

@@ -3,9 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.formatting import format_datetime, format_int, plain, plural
-from analysis.layouts.columns import FIELD_LABELS
-from analysis.reports.exports import problems_frame, to_xlsx_bytes
-from analysis.store.database import SampleMixRefused
+from analysis.layouts import FIELD_LABELS
+from analysis.reports import problems_frame, to_xlsx_bytes
+from analysis.store import SampleMixRefused
 from ui import auth, data
 from ui import view as views
 from ui.widgets import show_table

@@ -4,14 +4,14 @@ Each chart takes the full width: side by side at 1280 px their labels would not 
 """
 import streamlit as st
 
-from analysis.fields.reference import NIVELES
+from analysis.fields import reference
 from ui.panels import show
 from ui.widgets import start_page
 
 view = start_page("Necesidades por nivel territorial")
 
 show("niveles", view)
-st.caption("Consejos de desarrollo de cada nivel: " + " · ".join(f"{n}: {c}" for n, c in NIVELES.items()) + ".")
+st.caption("Consejos de desarrollo de cada nivel: " + " · ".join(f"{n}: {c}" for n, c in reference.NIVELES.items()) + ".")
 show("nivel_ambito", view)
 
 st.subheader("Instituciones responsables")

@@ -7,8 +7,7 @@ are the subtitle of every slide.
 """
 import streamlit as st
 
-from analysis.presentation.charts import PRESENT
-from analysis.presentation.panels import PANELS
+from analysis.presentation import PANELS, PRESENT
 from analysis.reports import deck
 from ui import data
 from ui import view as views

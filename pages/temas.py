@@ -7,8 +7,7 @@ the text index (`analysis.view.textindex`); this page only reads them for the ne
 import streamlit as st
 
 from analysis.formatting import format_int, plain
-from analysis.presentation import insight_tables
-from analysis.presentation.panels import RECURRING_PLACES
+from analysis.presentation import RECURRING_PLACES, insight_tables
 from ui.panels import show
 from ui.widgets import show_table, start_page
 

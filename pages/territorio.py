@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.fields import reference
 from analysis.formatting import format_int, plural
-from analysis.presentation.panels import ALL, CHOICE_AMBITO, CHOICE_DEPARTAMENTO, default_departamento
+from analysis.presentation import ALL, CHOICE_AMBITO, CHOICE_DEPARTAMENTO, default_departamento
 from analysis.view import aggregation, population
 from ui.panels import show
 from ui.widgets import start_page

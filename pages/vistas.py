@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.formatting import format_datetime
-from analysis.view.filters import Filters
+from analysis.view import Filters
 from ui import auth, data, site
 from ui import view as views
 from ui.saved_views import short_link

@@ -5,9 +5,8 @@ They act on what is on screen: the filters and the page's own choices.
 import streamlit as st
 
 from analysis.formatting import plain
-from analysis.presentation import images
-from analysis.presentation.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
-from analysis.reports.naming import file_name
+from analysis.presentation import CHOICE_AMBITO, CHOICE_DEPARTAMENTO, images
+from analysis.reports import file_name
 from ui import auth, data, saved_views
 from ui.view import View
 from ui.widgets import open_menu

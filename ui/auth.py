@@ -12,7 +12,7 @@ import streamlit as st
 
 from analysis.formatting import plain
 from analysis.settings import settings
-from analysis.store.accounts import Account, LoginRefused
+from analysis.store import Account, LoginRefused
 from ui import data
 
 _SESSION = "_cuenta"

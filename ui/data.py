@@ -6,10 +6,9 @@ so a rerun with unchanged data costs a few milliseconds.
 import pandas as pd
 import streamlit as st
 
-from analysis.ingest.sample import ensure_sample
-from analysis.store.database import Store, database_url
-from analysis.store.diskcache import cached_frame
-from analysis.view.textindex import TextIndex, build_text_index, themes_version
+from analysis.ingest import ensure_sample
+from analysis.store import Store, cached_frame, database_url
+from analysis.view import TextIndex, build_text_index, themes_version
 
 
 @st.cache_resource(show_spinner=False)

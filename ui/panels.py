@@ -7,10 +7,8 @@ SVG, framed with the view, the cut-off and the classification marking).
 import streamlit as st
 
 from analysis.formatting import plain
-from analysis.presentation import images
-from analysis.presentation.charts import IMAGE, SCREEN
-from analysis.presentation.panels import PANELS, Drawn
-from analysis.reports.naming import file_name
+from analysis.presentation import IMAGE, PANELS, SCREEN, Drawn, images
+from analysis.reports import file_name
 from ui import auth
 from ui.view import View
 from ui.widgets import chart, open_menu

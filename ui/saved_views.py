@@ -8,7 +8,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from analysis.view.filters import all_params
+from analysis.view import all_params
 from ui import data, site
 
 PARAM = "vista"

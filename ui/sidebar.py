@@ -11,10 +11,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.formatting import format_int, plain
-from analysis.view.filters import DATE_PARAMS, SEARCH_PARAM, Filters, all_params, filter_options
-from analysis.view.textindex import TextIndex
+from analysis.view import DATE_PARAMS, SEARCH_PARAM, Filters, TextIndex, all_params, filter_options
 
 _UNDO = "_filtros_anteriores"
 _DRAWN = "_filtros_dibujados"  # the filter widgets' values as of the last completed run

@@ -7,7 +7,7 @@ New places and themes say where the workshop widened the picture; needs already 
 import streamlit as st
 
 from analysis.formatting import format_int, plain
-from analysis.view.comparison import upload_additions
+from analysis.view import comparison
 from ui import data
 from ui.widgets import metric_cards, show_table
 
@@ -31,7 +31,7 @@ def show_pending() -> None:
     needs, index = data.needs()
     if not (needs["upload_id"] == upload_id).any():
         return
-    added = upload_additions(needs, index, upload_id)
+    added = comparison.upload_additions(needs, index, upload_id)
     with st.container(border=True):
         st.subheader("Qué agrega esta carga")
         metric_cards([("Necesidades de la carga", format_int(added.necesidades), ""),

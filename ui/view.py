@@ -9,10 +9,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from analysis.presentation.panels import Context
-from analysis.presentation.provenance import Provenance
-from analysis.view.filters import Filters
-from analysis.view.textindex import TextIndex
+from analysis.presentation import Context, Provenance
+from analysis.view import Filters, TextIndex
 
 _KEY = "_vista"
 

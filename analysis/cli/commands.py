@@ -14,13 +14,10 @@ import pandas as pd
 from analysis.cli.users import add_parser as add_users_parser
 from analysis.cli.users import cmd_users, console_actor
 from analysis.formatting import format_datetime
-from analysis.ingest import sandbox
-from analysis.ingest.importer import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message
-from analysis.layouts.columns import FIELDS
-from analysis.reports.exports import write_export
-from analysis.reports.template import template_bytes
-from analysis.store.backup import BackupError, backup, describe_restore, restore
-from analysis.store.database import SCHEMA_REVISION, SampleMixRefused, Store
+from analysis.ingest import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message, sandbox
+from analysis.layouts import FIELDS
+from analysis.reports import template_bytes, write_export
+from analysis.store import SCHEMA_REVISION, BackupError, SampleMixRefused, Store, backup, describe_restore, restore
 
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
 

@@ -8,12 +8,10 @@ map's ámbito come with it). The output's extension picks the format.
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from analysis.fields import catalogue as fields
-from analysis.presentation.panels import CHOICE_AMBITO, CHOICE_DEPARTAMENTO, Context
-from analysis.presentation.provenance import Provenance
-from analysis.store.database import Store
-from analysis.view.filters import DATE_PARAMS, SEARCH_PARAM, Filters, filter_options
-from analysis.view.textindex import build_text_index
+from analysis import fields
+from analysis.presentation import CHOICE_AMBITO, CHOICE_DEPARTAMENTO, Context, Provenance
+from analysis.store import Store
+from analysis.view import DATE_PARAMS, SEARCH_PARAM, Filters, build_text_index, filter_options
 
 FORMATS = (".pptx", ".xlsx")
 
@@ -61,7 +59,7 @@ def write_report(store: Store, output: str, params: dict) -> str:
         from analysis.reports.powerpoint import presentation_bytes
         data = presentation_bytes(context, provenance, uploads)
     else:
-        from analysis.reports.excel import report_bytes
+        from analysis.reports import report_bytes
         data = report_bytes(context.needs, provenance)
     Path(output).write_bytes(data)
     return (f"Informe guardado en {output}: {len(context.needs):,} de {context.total:,} necesidades "

@@ -9,7 +9,7 @@ import getpass
 import sys
 
 from analysis.formatting import format_datetime
-from analysis.store.accounts import ROLES, AccountError
+from analysis.store import ROLES, AccountError
 
 
 def console_actor(args) -> str:

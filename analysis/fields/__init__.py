@@ -1,0 +1,17 @@
+"""What a need is made of: its fields as the catalogue declares them (`data/campos.toml`), the domain's
+reference tables (departamentos, municipios, regiones, niveles, ámbitos) and how a written value is recognised
+(places, controlled values, dates)."""
+from analysis.fields import reference
+from analysis.fields.catalogue import (
+    SIN_ESPECIFICAR,
+    Field,
+    all_fields,
+    export_keys,
+    filter_fields,
+    get,
+    label,
+    mapped_keys,
+)
+
+__all__ = ["SIN_ESPECIFICAR", "Field", "all_fields", "export_keys", "filter_fields", "get", "label", "mapped_keys",
+           "reference"]

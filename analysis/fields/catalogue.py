@@ -62,32 +62,32 @@ def _field(key: str, spec: dict) -> Field:
 
 
 @cache
-def catalogue() -> dict[str, Field]:
+def all_fields() -> dict[str, Field]:
     """Every field, in the catalogue's order (which is the export order)."""
     with CATALOGUE.open("rb") as handle:
         return {key: _field(key, spec) for key, spec in tomllib.load(handle).items()}
 
 
 def get(key: str) -> Field:
-    return catalogue()[key]
+    return all_fields()[key]
 
 
 def label(key: str) -> str:
     """The on-screen name of a field (the key itself when it is not in the catalogue)."""
-    found = catalogue().get(key)
+    found = all_fields().get(key)
     return found.label if found else key
 
 
 def filter_fields() -> list[Field]:
     """The fields offered as sidebar filters, in catalogue order."""
-    return [f for f in catalogue().values() if f.filter]
+    return [f for f in all_fields().values() if f.filter]
 
 
 def export_keys() -> tuple[str, ...]:
     """Export columns in order (the CLI writes these keys as headers)."""
-    return tuple(f.key for f in catalogue().values() if f.export)
+    return tuple(f.key for f in all_fields().values() if f.export)
 
 
 def mapped_keys() -> tuple[str, ...]:
     """Fields a spreadsheet column can feed (those with synonyms), `region` included."""
-    return tuple(f.key for f in catalogue().values() if f.synonyms)
+    return tuple(f.key for f in all_fields().values() if f.synonyms)

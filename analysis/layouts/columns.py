@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.text import normalize
 
 # Canonical field -> ways field teams have written its header (compared normalised), from the catalogue.
-SYNONYMS: dict[str, tuple[str, ...]] = {f.key: f.synonyms for f in fields.catalogue().values() if f.synonyms}
+SYNONYMS: dict[str, tuple[str, ...]] = {f.key: f.synonyms for f in fields.all_fields().values() if f.synonyms}
 
 # Fields stored for each need; `region` is recognised only to be ignored (it is derived).
 FIELDS = tuple(f for f in SYNONYMS if f != "region")

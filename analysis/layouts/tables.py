@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.fields.places import recognise_departamento
 from analysis.fields.values import recognise_ambito
 from analysis.layouts.columns import ColumnMatch, score_header

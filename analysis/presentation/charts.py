@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.presentation.maps import SCALE, MapCanvas
 from analysis.presentation.plotly_layout import merged, set_layout

@@ -6,7 +6,7 @@ matter, shaped here so that no page formats or counts anything itself.
 """
 import pandas as pd
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.view import comparison, priority, recurrence, theme_discovery, themes
 from analysis.view.textindex import TextIndex
 

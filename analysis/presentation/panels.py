@@ -14,7 +14,7 @@ from functools import cached_property
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.fields import reference
 from analysis.formatting import format_decimal, format_int, format_pct, plural
 from analysis.presentation import charts, geo, maps

@@ -16,7 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.formatting import format_date, format_datetime, format_int
 from analysis.presentation.provenance import Provenance
 from analysis.reports.exports import HEADER_FILL, HEADER_FONT, neutralise, with_themes

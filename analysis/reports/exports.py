@@ -14,7 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.text import normalize_series
 from analysis.view import themes
 

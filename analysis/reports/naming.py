@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.formatting import GUATEMALA
 from analysis.view.filters import Filters
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.fields import reference
 from analysis.formatting import format_date
 from analysis.text import normalize

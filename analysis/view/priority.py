@@ -11,7 +11,7 @@ and the ranking puts first where the most urgent work is waiting.
 """
 import pandas as pd
 
-from analysis.fields import catalogue as fields
+from analysis import fields
 from analysis.fields import reference
 from analysis.view.aggregation import in_scope, tally
 from analysis.view.filters import Filters

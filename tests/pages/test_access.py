@@ -3,8 +3,6 @@ import time
 
 import pytest
 
-from tests.pages.conftest import open_page
-
 ADMIN, ANALYST, READER = ("jefa", "clave de la jefa"), ("ana", "clave de ana 1"), ("luis", "clave de luis 1")
 
 

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.presentation.panels import PANELS, Context
 from analysis.reports import deck
 from analysis.view.filters import Filters
-from tests.pages.conftest import DASHBOARD, open_page, sidebar_count
+from tests.pages.conftest import DASHBOARD, sidebar_count
 
 
 def slide_text(at) -> dict[str, list[str]]:
