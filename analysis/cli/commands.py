@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.cli.users import add_parser as add_users_parser
 from analysis.cli.users import cmd_users, console_actor
 from analysis.formatting import format_datetime
-from analysis.ingest import DUPLICATE, IMPORTED, ImportReport, import_file, overlap_message, sandbox
+from analysis.ingest import DUPLICATE, ERROR, IMPORTED, ImportReport, import_file, overlap_message, warm_up
 from analysis.layouts import FIELDS
 from analysis.reports import template_bytes, write_export
 from analysis.store import SCHEMA_REVISION, BackupError, SampleMixRefused, Store, backup, describe_restore, restore
@@ -74,12 +74,12 @@ def _print_human(report: ImportReport) -> None:
               f"impórtelo con --replace {report.overlap.upload_id} para que esas filas no se cuenten dos veces.")
     for p in report.problems:
         where = f"hoja «{p.sheet}»" + (f", fila {p.row}" if p.row else "") + (f", columna «{p.column}»" if p.column else "")
-        label = "ERROR" if p.severity == "error" else "aviso"
+        label = "ERROR" if p.severity == ERROR else "aviso"
         print(f"  {label}: {where}: {p.message}")
 
 
 def cmd_import(args) -> int:
-    sandbox.warm_up()  # the reading process gets ready while the store opens
+    warm_up()  # the reading process gets ready while the store opens
     store = Store(args.db)
     overrides = _parse_map(args.map or [])
     if args.replace is not None and len(args.files) != 1:

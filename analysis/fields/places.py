@@ -112,6 +112,7 @@ class Place:
     municipio_codigo: int | None = None
     campo_error: str | None = None  # "departamento" or "municipio"
     error: str | None = None
+    codigo_error: str | None = None  # the kind of error (analysis.ingest.problems)
     campo_aviso: str | None = None
     aviso: str | None = None
 
@@ -570,7 +571,8 @@ def resolve_place(dep_text: str, mun_text: str) -> Place:
     first = read_place(dep_text, "departamento") if dep_text else Reading()
     if dep_text and not first.recognised:
         hint = _hint(dep_text, first, kind="departamento")
-        return Place(campo_error="departamento", error=f"Departamento no reconocido: «{dep_text}».{hint}")
+        return Place(campo_error="departamento", error=f"Departamento no reconocido: «{dep_text}».{hint}",
+                     codigo_error="departamento-no-reconocido")
     known = first.departamento
     second = read_place(mun_text, "municipio", known) if mun_text else Reading()
     if mun_text and not second.recognised:
@@ -578,27 +580,33 @@ def resolve_place(dep_text: str, mun_text: str) -> Place:
         if elsewhere.municipios:
             names = _join(_municipios()[c].nombre for c in elsewhere.municipios)
             return Place(campo_error="municipio", error=f"El municipio «{names}» pertenece a "
-                                                        f"{_owners(elsewhere.municipios)}, no a {deptos[known]}.")
+                                                        f"{_owners(elsewhere.municipios)}, no a {deptos[known]}.",
+                         codigo_error="municipio-de-otro-departamento")
         return Place(campo_error="municipio",
-                     error=f"Municipio no reconocido: «{mun_text}».{_hint(mun_text, second, known)}")
+                     error=f"Municipio no reconocido: «{mun_text}».{_hint(mun_text, second, known)}",
+                     codigo_error="municipio-no-reconocido")
     for reading, field in ((first, "departamento"), (second, "municipio")):
         if reading.departamento is not None and reading.municipios and not (
                 reading.municipios & _codes_of(reading.departamento)):
             names = _join(_municipios()[c].nombre for c in reading.municipios)
             return Place(campo_error=field, error=f"El municipio «{names}» pertenece a {_owners(reading.municipios)}, "
-                                                  f"no a {deptos[reading.departamento]}.")
+                                                  f"no a {deptos[reading.departamento]}.",
+                         codigo_error="municipio-de-otro-departamento")
     municipios = second.municipios or first.municipios
     if first.municipios and second.municipios:
         municipios = first.municipios & second.municipios
         if not municipios:
-            return Place(campo_error="municipio", error=f"El municipio «{mun_text}» no coincide con «{dep_text}».")
+            return Place(campo_error="municipio", error=f"El municipio «{mun_text}» no coincide con «{dep_text}».",
+                         codigo_error="lugares-contradictorios")
     if known is not None and municipios and not municipios & _codes_of(known):
         names = _join(_municipios()[c].nombre for c in municipios)
         return Place(campo_error="municipio",
-                     error=f"El municipio «{names}» pertenece a {_owners(municipios)}, no a {deptos[known]}.")
+                     error=f"El municipio «{names}» pertenece a {_owners(municipios)}, no a {deptos[known]}.",
+                     codigo_error="municipio-de-otro-departamento")
     if known is not None and not municipios and second.departamento not in (None, known):
         return Place(campo_error="municipio", error=f"«{mun_text}» nombra el departamento "
-                                                    f"{deptos[second.departamento]}, no {deptos[known]}.")
+                                                    f"{deptos[second.departamento]}, no {deptos[known]}.",
+                     codigo_error="lugares-contradictorios")
     if known is not None:
         municipios &= _codes_of(known)
     field, aviso = next(((f, r.aviso) for r, f in ((first, "departamento"), (second, "municipio")) if r.aviso),
@@ -606,7 +614,8 @@ def resolve_place(dep_text: str, mun_text: str) -> Place:
     if len(municipios) > 1:
         where, written = ("municipio", mun_text) if mun_text else ("departamento", dep_text)
         return Place(campo_error=where,
-                     error=f"El municipio «{written}» existe en {_owners(municipios)}: indique el departamento.")
+                     error=f"El municipio «{written}» existe en {_owners(municipios)}: indique el departamento.",
+                     codigo_error="municipio-ambiguo")
     if municipios:
         m = _municipios()[next(iter(municipios))]
         return Place(deptos[m.departamento_codigo], m.departamento_codigo, m.nombre, m.codigo,

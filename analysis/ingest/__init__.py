@@ -15,11 +15,12 @@ from analysis.ingest.importer import (
     sha256_of,
     store_analysis,
 )
+from analysis.ingest.problems import CORRECTION, ERROR, KINDS, WARNING, Problem
 from analysis.ingest.sample import SAMPLE_PATH, ensure_sample
 from analysis.ingest.sandbox import warm_up
 from analysis.reading import FileRefused, MissingColumns
 
-__all__ = ["DUPLICATE", "IMPORTED", "REJECTED", "SAMPLE_PATH", "Analysis", "FileRefused", "ImportReport",
+__all__ = ["CORRECTION", "DUPLICATE", "ERROR", "IMPORTED", "KINDS", "WARNING", "Problem", "REJECTED", "SAMPLE_PATH", "Analysis", "FileRefused", "ImportReport",
            "MissingColumns", "Rejected", "analyse_file", "duplicate_report", "ensure_sample", "import_file",
            "overlap_message", "preview", "rejected_values", "sha256_of", "store_analysis", "warm_up",
            "with_correction"]

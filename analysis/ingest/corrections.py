@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.ingest.problems import ERROR
+
 # (field, value as written in the file) -> the value to use instead.
 Corrections = dict[tuple[str, str], str]
 
-CORRECTION = "correction"
 _SUGGESTION = re.compile(r"¿Quiso decir (.+?)\?")
 _QUOTED = re.compile(r"«([^«»]+)»")
 
@@ -42,7 +43,7 @@ def rejected_values(problems) -> list[Rejected]:
     """Each distinct rejected (field, value) once, with how many rows it rejected, in report order."""
     found: dict[tuple[str, str], list] = {}
     for problem in problems:
-        if problem.severity == "error" and problem.field and problem.value:
+        if problem.severity == ERROR and problem.field and problem.value:
             entry = found.setdefault((problem.field, problem.value), [problem, 0])
             entry[1] += 1
     return [Rejected(field, first.column or field, value, count, first.message, suggestions(first.message))

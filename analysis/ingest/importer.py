@@ -15,8 +15,9 @@ import pandas as pd
 
 from analysis.formatting import format_int
 from analysis.ingest.corrections import Corrections
+from analysis.ingest.problems import Problem
 from analysis.ingest.sandbox import run_isolated
-from analysis.ingest.validation import Problem, validate_table
+from analysis.ingest.validation import validate_table
 from analysis.layouts.summary_tables import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
 from analysis.layouts.tables import Table, find_tables
 from analysis.reading.refusals import FileRefused, MissingColumns

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.ingest.importer import Analysis
+from analysis.ingest.problems import CORRECTION, ERROR, WARNING
 
 SHEET_COLUMNS = {"hoja": "Hoja", "fila_encabezado": "Fila de encabezados", "filas": "Filas", "aceptadas": "Válidas",
                  "rechazadas": "Rechazadas", "nota": "Nota"}
@@ -40,12 +41,12 @@ class Counts:
 
 def counts(analysis: Analysis) -> Counts:
     problems = analysis.problems
-    warnings = [p for p in problems if p.severity == "warning"]
+    warnings = [p for p in problems if p.severity == WARNING]
     return Counts(
         importable=len(analysis.needs), rows_rejected=analysis.rows_rejected,
-        errors=sum(1 for p in problems if p.severity == "error"), warnings=len(warnings),
+        errors=sum(1 for p in problems if p.severity == ERROR), warnings=len(warnings),
         sheet_notices=sum(1 for p in warnings if p.row is None),
-        corrections=sum(1 for p in problems if p.severity == "correction"),
+        corrections=sum(1 for p in problems if p.severity == CORRECTION),
     )
 
 

@@ -7,7 +7,7 @@ departments comes without its departamento. A controlled value left blank is kep
 as «Sin especificar» with a warning. Each distinct value is recognised once, so a
 100,000-row table costs a few hundred look-ups, not a million.
 """
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -23,8 +23,9 @@ from analysis.fields.values import (
     recognise_prioridad,
     suggest,
 )
-from analysis.ingest.corrections import CORRECTION, Corrections
+from analysis.ingest.corrections import Corrections
 from analysis.ingest.corrections import apply as apply_corrections
+from analysis.ingest.problems import ERROR, Problem
 from analysis.layouts.columns import FIELD_LABELS
 from analysis.layouts.tables import Table
 from analysis.store.schema import NEED_COLUMNS
@@ -40,23 +41,6 @@ _PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never pla
 _INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp", "sosep", "sbs", "ine", "dgm",
                          "digici", "sgaia", "conap", "insivumeh", "mides", "mspas", "mineduc", "codede",
                          "comude", "cocode", "sesan", "seprem"}
-
-
-@dataclass
-class Problem:
-    """One finding about one cell (or a whole sheet when `row` is None)."""
-
-    severity: str  # "error" rejects the row; "warning" keeps it; "correction" records an analyst's correction
-    sheet: str
-    row: int | None
-    column: str | None
-    value: str  # as written in the file
-    message: str
-    field: str | None = None  # the canonical field of the column, when there is one
-    corrected: str | None = None  # for a correction: the value used instead of `value`
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass
@@ -96,12 +80,12 @@ def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) 
     days = {v: parse_fecha(v, month_first=evidence is not None) for v in distinct}
     months = {v: month for v, day in days.items() if day is None and (month := parse_month(v))}
     if evidence:
-        problems.append(Problem("warning", sheet, None, header, evidence,
+        problems.append(Problem("fechas-mes-primero", sheet, None, header, evidence,
                                 f"La columna «{header}» escribe las fechas con el mes primero (p. ej. «{evidence}»): "
                                 "se leyeron como mes/día/año.", "fecha"))
     if months:
         count, example = int(column.isin(list(months)).sum()), next(iter(months))
-        problems.append(Problem("warning", sheet, None, header, example,
+        problems.append(Problem("fechas-solo-mes", sheet, None, header, example,
                                 f"{count} {'fecha indica' if count == 1 else 'fechas indican'} solo el mes y el año "
                                 f"(p. ej. «{example}»): se guarda{'' if count == 1 else 'n'} como el día 1 de ese mes.",
                                 "fecha"))
@@ -125,9 +109,9 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
         match = table.column_of(name)
         return match.header if match else FIELD_LABELS[name]
 
-    def flag(position: int, severity: str, name: str, value: str, message: str) -> None:
-        problem = Problem(severity, table.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
-        if severity == "error":
+    def flag(position: int, code: str, name: str, value: str, message: str) -> None:
+        problem = Problem(code, table.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
+        if problem.severity == ERROR:
             errors.setdefault(position, []).append(problem)
         else:
             warned.add(position)
@@ -142,12 +126,12 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
     for name, value in table.defaults.items():
         frame.loc[frame[name] == "", name] = value
     for name, original, new, count in apply_corrections(frame, corrections or {}):
-        problems.append(Problem(CORRECTION, table.sheet, None, header(name), original,
+        problems.append(Problem("valor-corregido", table.sheet, None, header(name), original,
                                 f"Corregido en la carga: «{original}» → «{new}» "
                                 f"({count} {'fila' if count == 1 else 'filas'}).", name, new))
 
     for position in frame.index[frame["necesidad"] == ""]:
-        flag(position, "error", "necesidad", "", "La fila no tiene descripción de la necesidad.")
+        flag(position, "necesidad-vacia", "necesidad", "", "La fila no tiene descripción de la necesidad.")
 
     # Places: each distinct (departamento, municipio) pair is resolved once.
     pairs = frame[["departamento", "municipio"]].drop_duplicates()
@@ -159,12 +143,12 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
             continue
         place = resolved[pair]
         if place.campo_error:
-            flag(position, "error", place.campo_error, frame.at[position, place.campo_error], place.error)
+            flag(position, place.codigo_error, place.campo_error, frame.at[position, place.campo_error], place.error)
         elif place.departamento == SIN_ESPECIFICAR:
-            flag(position, "warning", "departamento", "",
+            flag(position, "valor-vacio", "departamento", "",
                  f"Departamento vacío: se guarda como «{SIN_ESPECIFICAR}».")
         if place.aviso and not place.campo_error:
-            flag(position, "warning", place.campo_aviso, frame.at[position, place.campo_aviso], place.aviso)
+            flag(position, "codigo-contradicho", place.campo_aviso, frame.at[position, place.campo_aviso], place.aviso)
     columns = {pair: (p.departamento, p.departamento_codigo, p.municipio, p.municipio_codigo)
                for pair, p in resolved.items()}
     out = pd.DataFrame([columns[pair] for pair in row_pairs],
@@ -177,23 +161,23 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
         out[name] = frame[name].map(lookup)
         for position in out.index[out[name].isna()]:
             value = frame.at[position, name]
-            flag(position, "error", name, value, f"{FIELD_LABELS[name]} no reconocido: «{value}». "
+            flag(position, "valor-no-reconocido", name, value, f"{FIELD_LABELS[name]} no reconocido: «{value}». "
                  f"Valores válidos: {', '.join(choices)}.{_describe(suggest(value, choices))}")
         if table.column_of(name) is not None:
             for position in out.index[frame[name] == ""]:
-                flag(position, "warning", name, "", f"{FIELD_LABELS[name]} vacío: se guarda como «{SIN_ESPECIFICAR}».")
+                flag(position, "valor-vacio", name, "", f"{FIELD_LABELS[name]} vacío: se guarda como «{SIN_ESPECIFICAR}».")
 
     scale = prioridad_scale(frame["prioridad"].unique())
     lookup = {v: recognise_prioridad(v, scale) if v else "" for v in frame["prioridad"].unique()}
     out["prioridad"] = frame["prioridad"].map(lookup)
     for position in out.index[out["prioridad"].isna()]:
-        flag(position, "warning", "prioridad", frame.at[position, "prioridad"],
+        flag(position, "prioridad-no-reconocida", "prioridad", frame.at[position, "prioridad"],
              "Prioridad no reconocida (use Alta, Media o Baja): se deja vacía.")
     out["prioridad"] = out["prioridad"].fillna("")
 
     out["fecha"] = _dates(frame["fecha"], table.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
-        flag(position, "warning", "fecha", frame.at[position, "fecha"],
+        flag(position, "fecha-no-reconocida", "fecha", frame.at[position, "fecha"],
              "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")
 
     out["necesidad"] = frame["necesidad"]
@@ -207,13 +191,13 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
     for name in ("nivel", "ambito"):
         unnamed = int((frame[name] == "").sum())
         if table.column_of(name) is None and unnamed:
-            problems.append(Problem("warning", table.sheet, None, None, "",
+            problems.append(Problem("columna-ausente", table.sheet, None, None, "",
                                     f"La hoja no tiene columna de {FIELD_LABELS[name]}: {unnamed} de sus necesidades "
                                     f"se guardan como «{SIN_ESPECIFICAR}»."))
     rejected = sorted(errors)
     for position in rejected:
         problems.extend(errors[position])
-    problems.sort(key=lambda p: (p.row or 0, p.severity != "error"))
+    problems.sort(key=lambda p: (p.row or 0, p.severity != ERROR))
     accepted = out.drop(index=rejected)
     return ValidatedTable(
         needs=accepted[list(NEED_COLUMNS)].reset_index(drop=True),

@@ -131,7 +131,7 @@ def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:
 
 
 PROBLEM_COLUMNS = {"severity": "Gravedad", "sheet": "Hoja", "row": "Fila", "column": "Columna", "value": "Valor",
-                   "message": "Mensaje"}
+                   "message": "Mensaje", "code": "Código"}
 SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia", "correction": "Corrección del analista"}
 
 

@@ -18,7 +18,7 @@ def validate(rows, header=HEADER, sheet="Datos"):
 
 
 def errors(result):
-    return [(p.row, p.column, p.message) for p in result.problems if p.severity == "error"]
+    return [(p.row, p.column, p.code) for p in result.problems if p.severity == "error"]
 
 
 def test_clean_rows_are_canonicalised_with_region_derived():
@@ -35,33 +35,35 @@ def test_clean_rows_are_canonicalised_with_region_derived():
 
 def test_row_without_description_is_rejected():
     result = validate([need(necesidad=""), need()])
-    assert errors(result) == [(2, "Necesidad", "La fila no tiene descripción de la necesidad.")]
+    assert errors(result) == [(2, "Necesidad", "necesidad-vacia")]
     assert (len(result.needs), result.rows_rejected) == (1, 1)
 
 
 def test_unrecognised_departamento_is_rejected_with_a_suggestion():
     result = validate([need(departamento="Sacatepeques")])
     (problem,) = result.problems
-    assert (problem.row, problem.column, problem.value) == (2, "Departamento", "Sacatepeques")
+    assert (problem.code, problem.row, problem.column, problem.value) == ("departamento-no-reconocido", 2,
+                                                                          "Departamento", "Sacatepeques")
     assert "¿Quiso decir «Sacatepéquez»?" in problem.message
     assert result.needs.empty
 
 
 def test_unrecognised_nivel_and_ambito_are_rejected():
     result = validate([need(nivel="Barrial"), need(ambito="Salud pública")])
-    assert [(r, c) for r, c, _ in errors(result)] == [(2, "Nivel"), (3, "Ámbito")]
+    assert errors(result) == [(2, "Nivel", "valor-no-reconocido"), (3, "Ámbito", "valor-no-reconocido")]
 
 
 def test_municipio_contradicting_departamento_is_rejected():
-    (error,) = errors(validate([need(departamento="Petén", municipio="Antigua Guatemala")]))
-    assert error[2] == "El municipio «Antigua Guatemala» pertenece a Sacatepéquez, no a Petén."
+    (error,) = validate([need(departamento="Petén", municipio="Antigua Guatemala")]).problems
+    assert (error.code, error.row, error.column) == ("municipio-de-otro-departamento", 2, "Municipio")
+    assert error.message == "El municipio «Antigua Guatemala» pertenece a Sacatepéquez, no a Petén."
 
 
 def test_shared_municipio_name_without_departamento_is_rejected_but_with_it_is_placed():
     result = validate([need(departamento="", municipio="San José"), need(departamento="Escuintla",
                                                                          municipio="San José")])
-    assert errors(result) == [(2, "Municipio", "El municipio «San José» existe en Escuintla y Petén: indique el "
-                                               "departamento.")]
+    assert errors(result) == [(2, "Municipio", "municipio-ambiguo")]
+    assert result.problems[0].message == "El municipio «San José» existe en Escuintla y Petén: indique el departamento."
     assert result.needs.iloc[0].municipio_codigo == 509
 
 
@@ -74,13 +76,14 @@ def test_blank_controlled_values_are_kept_as_sin_especificar_with_warnings():
     result = validate([need(departamento="", nivel="N/A", ambito="")])
     row = result.needs.iloc[0]
     assert (row.departamento, row.region, row.nivel, row.ambito) == ("Sin especificar",) * 4
-    assert {p.column for p in result.problems if p.severity == "warning"} == {"Departamento", "Nivel", "Ámbito"}
+    assert {(p.code, p.column) for p in result.problems} == {("valor-vacio", c) for c in ("Departamento", "Nivel", "Ámbito")}
     assert result.rows_warned == 1
 
 
 def test_bad_date_and_priority_warn_but_keep_the_row():
     result = validate([need(fecha="pronto", prioridad="Depende")])
     assert len(result.needs) == 1 and result.rows_warned == 1
+    assert [p.code for p in result.problems] == ["prioridad-no-reconocida", "fecha-no-reconocida"]
     assert pd_isna(result.needs.iloc[0].fecha) and result.needs.iloc[0].prioridad == ""
 
 
@@ -100,7 +103,7 @@ def test_missing_nivel_column_is_one_sheet_warning():
     assert result.needs.iloc[0].nivel == "Sin especificar"
     assert result.needs.iloc[0].ambito == "Seguridad Interior"  # from the sheet name
     (warning,) = result.problems
-    assert warning.row is None and "columna de Nivel" in warning.message
+    assert (warning.code, warning.row) == ("columna-ausente", None) and "columna de Nivel" in warning.message
 
 
 def test_heading_rows_fill_the_ambito_of_their_needs():
