@@ -12,8 +12,7 @@ from ui.widgets import show_table, start_page
 
 view = start_page("Dónde actuar primero")
 weights = priority.weights()
-st.caption("Puntaje = " + " + ".join(f"{w} × {'sin prioridad' if p == priority.NO_PRIORITY else p.lower()}"
-                                     for p, w in weights.items())
+st.caption("Puntaje = " + " + ".join(f"{w} × {p.lower()}" for p, w in weights.items())
            + ", contando solo las necesidades pendientes (no atendidas). Un clic en una celda filtra por ese "
              "departamento y ámbito.")
 

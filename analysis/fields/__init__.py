@@ -3,15 +3,20 @@ reference tables (departamentos, municipios, regiones, niveles, ámbitos) and ho
 (places, controlled values, dates)."""
 from analysis.fields import reference
 from analysis.fields.catalogue import (
-    SIN_ESPECIFICAR,
-    Field,
-    all_fields,
-    export_keys,
-    filter_fields,
-    get,
-    label,
-    mapped_keys,
+                                       DROP,
+                                       KEEP,
+                                       REJECT,
+                                       SIN_ESPECIFICAR,
+                                       Field,
+                                       all_fields,
+                                       blank_word,
+                                       controlled_fields,
+                                       export_keys,
+                                       filter_fields,
+                                       get,
+                                       label,
+                                       mapped_keys,
 )
 
-__all__ = ["SIN_ESPECIFICAR", "Field", "all_fields", "export_keys", "filter_fields", "get", "label", "mapped_keys",
-           "reference"]
+__all__ = ["DROP", "KEEP", "REJECT", "SIN_ESPECIFICAR", "Field", "all_fields", "blank_word", "controlled_fields",
+           "export_keys", "filter_fields", "get", "label", "mapped_keys", "reference"]

@@ -1,20 +1,17 @@
-"""Recognising controlled values: nivel, ámbito, prioridad, estado.
+"""Recognising controlled values: nivel, ámbito, prioridad, estado, as the catalogue declares them.
 
-Each recogniser turns one raw cell into the canonical value or None. Callers apply
-them once per distinct value of a column, so they may be as careful as they need to
-be. `suggest` offers the closest canonical value for the «¿Quiso decir …?» of a
-rejected cell. Places (departamento, municipio) are recognised in `analysis.fields.places`.
+`recognise` turns one raw cell into the canonical value of a list field, or None: by the
+words that recognise each value (`palabras` in `data/campos.toml`), or for a field with
+numeric scales (prioridad) by its number on the column's scale. Callers apply it once per
+distinct value of a column, so it may be as careful as it needs to be. `suggest` offers the
+closest canonical value for the «¿Quiso decir …?» of a rejected cell. Places (departamento,
+municipio) are recognised in `analysis.fields.places`.
 """
 from rapidfuzz import fuzz, process
 
 from analysis.fields import catalogue as fields
+from analysis.fields.catalogue import Field
 from analysis.text import normalize
-
-# Words that recognise each controlled value, from the field catalogue (data/campos.toml).
-NIVEL_KEYWORDS = fields.get("nivel").keywords
-AMBITO_KEYWORDS = fields.get("ambito").keywords
-PRIORIDAD_KEYWORDS = fields.get("prioridad").keywords
-ESTADO_KEYWORDS = fields.get("estado").keywords
 
 
 def _by_keywords(raw: str, table: dict[str, tuple[str, ...]]) -> str | None:
@@ -24,36 +21,30 @@ def _by_keywords(raw: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def recognise_nivel(raw: str) -> str | None:
-    """Level from its name, a variant ("Municipio") or its council acronym (COCODE)."""
-    return _by_keywords(raw, NIVEL_KEYWORDS)
+def recognise(field: Field, raw: str, scale: int | None = None) -> str | None:
+    """The value of `field` a cell names, or None. A number reads on `scale` (one of the field's scales;
+    the smallest when None): on the 1–5 scale of prioridad, 1–2 are Alta, 3 Media, 4–5 Baja."""
+    key = normalize(raw)
+    if field.scales and key.isdigit():
+        values = field.scales[scale if scale in field.scales else min(field.scales)]
+        number = int(key)
+        return values[number - 1] if 1 <= number <= len(values) else None
+    return _by_keywords(raw, field.keywords)
+
+
+def scale_of(field: Field, raw_values) -> int | None:
+    """The scale a column writes its numbers on: the smallest of the field's scales that holds its highest number
+    (1 is always the most urgent), or None for a field without scales."""
+    if not field.scales:
+        return None
+    numbers = [int(normalize(v)) for v in raw_values if normalize(v).isdigit()]
+    highest = max(numbers, default=0)
+    return next((top for top in sorted(field.scales) if highest <= top), max(field.scales))
 
 
 def recognise_ambito(raw: str) -> str | None:
     """Domain from its full name or an obvious short form ("Interior", "Gestión de riesgos")."""
-    return _by_keywords(raw, AMBITO_KEYWORDS)
-
-
-def recognise_estado(raw: str) -> str:
-    """Follow-up status: a known one when recognised, else the text as written."""
-    return _by_keywords(raw, ESTADO_KEYWORDS) or raw
-
-
-def prioridad_scale(raw_values) -> int:
-    """Highest number used as a priority in a column: 3 or 5 (1 is always the most urgent)."""
-    numbers = [int(normalize(v)) for v in raw_values if normalize(v).isdigit()]
-    return 5 if numbers and max(numbers) > 3 else 3
-
-
-def recognise_prioridad(raw: str, scale: int = 3) -> str | None:
-    """Alta/Media/Baja from words or numbers; on a 1–5 scale 1–2 are Alta, 3 Media, 4–5 Baja."""
-    key = normalize(raw)
-    if key.isdigit():
-        number = int(key)
-        if scale == 5:
-            return {1: "Alta", 2: "Alta", 3: "Media", 4: "Baja", 5: "Baja"}.get(number)
-        return {1: "Alta", 2: "Media", 3: "Baja"}.get(number)
-    return _by_keywords(raw, PRIORIDAD_KEYWORDS)
+    return recognise(fields.get("ambito"), raw)
 
 
 def suggest(raw: str, choices: list[str]) -> str | None:

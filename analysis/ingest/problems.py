@@ -27,7 +27,7 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
     Kind("valor-no-reconocido", ERROR, "un nivel o un ámbito escrito que no es uno de los válidos"),
     Kind("valor-vacio", WARNING, "departamento, nivel o ámbito vacío: se guarda «Sin especificar»"),
     Kind("columna-ausente", WARNING, "la hoja no tiene columna de nivel o de ámbito"),
-    Kind("prioridad-no-reconocida", WARNING, "prioridad que no es Alta, Media, Baja ni un número de la escala"),
+    Kind("valor-descartado", WARNING, "una prioridad que no es Alta, Media, Baja ni un número de la escala: se deja vacía"),
     Kind("fecha-no-reconocida", WARNING, "fecha que no se pudo leer: se deja vacía"),
     Kind("fechas-mes-primero", WARNING, "la columna escribe las fechas con el mes primero"),
     Kind("fechas-solo-mes", WARNING, "fechas con solo mes y año: se guardan como el día 1"),

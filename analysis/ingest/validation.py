@@ -11,18 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.fields import reference
+from analysis import fields
+from analysis.fields import DROP, KEEP, REJECT, reference
 from analysis.fields.dates import month_first_evidence, parse_fecha, parse_month
 from analysis.fields.places import resolve_place
 from analysis.fields.reference import SIN_ESPECIFICAR
-from analysis.fields.values import (
-    prioridad_scale,
-    recognise_ambito,
-    recognise_estado,
-    recognise_nivel,
-    recognise_prioridad,
-    suggest,
-)
+from analysis.fields.values import recognise, scale_of, suggest
 from analysis.ingest.corrections import Corrections
 from analysis.ingest.corrections import apply as apply_corrections
 from analysis.ingest.problems import ERROR, Problem
@@ -36,11 +30,6 @@ PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplic
                 "nan", "none", "null"}
 
 _PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never placeholders
-
-
-_INSTITUTION_ACRONYMS = {"pnc", "conred", "mingob", "sie", "mindef", "sat", "mp", "sosep", "sbs", "ine", "dgm",
-                         "digici", "sgaia", "conap", "insivumeh", "mides", "mspas", "mineduc", "codede",
-                         "comude", "cocode", "sesan", "seprem"}
 
 
 @dataclass
@@ -68,10 +57,6 @@ def _describe(suggestion: str | None) -> str:
     return f' ¿Quiso decir «{suggestion}»?' if suggestion else ""
 
 
-def _institucion(text: str) -> str:
-    return text.upper() if normalize(text) in _INSTITUTION_ACRONYMS else text
-
-
 def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) -> pd.Series:
     """Each distinct date read once: day first unless the column proves to be month first, a month
     alone («noviembre 2017») as its first day; one sheet-level warning for each of those readings."""
@@ -90,6 +75,37 @@ def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) 
                                 f"(p. ej. «{example}»): se guarda{'' if count == 1 else 'n'} como el día 1 de ese mes.",
                                 "fecha"))
     return column.map({**days, **months, "": None})
+
+
+def _list_values(field: fields.Field, written: pd.Series, flag, has_column: bool) -> pd.Series:
+    """The stored values of one list field (nivel, ámbito, prioridad, estado), each distinct value recognised once.
+
+    A value that is none of the field's values follows the catalogue's `si_no_se_reconoce`: it rejects the row
+    (with a suggestion), is dropped with a warning, or is kept as written. A blank value of a field that must be
+    recognised is stored as its blank word («Sin especificar»), with a warning when the sheet has the column.
+    """
+    scale = scale_of(field, written.unique())
+    stored = written.map({v: recognise(field, v, scale) if v else field.stored_blank for v in written.unique()})
+    choices = list(field.values)
+    for position in stored.index[stored.isna()]:
+        value = written.at[position]
+        if field.unrecognised == REJECT:
+            flag(position, "valor-no-reconocido", field.key, value, f"{field.label} no reconocido: «{value}». "
+                 f"Valores válidos: {', '.join(choices)}.{_describe(suggest(value, choices))}")
+        elif field.unrecognised == DROP:
+            flag(position, "valor-descartado", field.key, value,
+                 f"{field.label}: «{value}» no es {_or(choices)}; se deja vacío.")
+    if field.unrecognised == KEEP:
+        stored = stored.fillna(written)
+    if field.unrecognised == REJECT and has_column:
+        for position in stored.index[written == ""]:
+            flag(position, "valor-vacio", field.key, "", f"{field.label} vacío: se guarda como «{field.blank}».")
+    return stored.fillna("")
+
+
+def _or(values: list[str]) -> str:
+    """«Alta, Media o Baja»."""
+    return ", ".join(values[:-1]) + f" o {values[-1]}" if len(values) > 1 else "".join(values)
 
 
 def validate_table(table: Table, corrections: Corrections | None = None) -> ValidatedTable:
@@ -155,25 +171,8 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
                        columns=["departamento", "departamento_codigo", "municipio", "municipio_codigo"])
     out["region"] = out["departamento"].map(reference.region_of_departamento()).fillna(SIN_ESPECIFICAR)
 
-    for name, recognise, choices in (("nivel", recognise_nivel, list(reference.NIVELES)),
-                                     ("ambito", recognise_ambito, list(reference.AMBITOS))):
-        lookup = {v: (recognise(v) if v else SIN_ESPECIFICAR) for v in frame[name].unique()}
-        out[name] = frame[name].map(lookup)
-        for position in out.index[out[name].isna()]:
-            value = frame.at[position, name]
-            flag(position, "valor-no-reconocido", name, value, f"{FIELD_LABELS[name]} no reconocido: «{value}». "
-                 f"Valores válidos: {', '.join(choices)}.{_describe(suggest(value, choices))}")
-        if table.column_of(name) is not None:
-            for position in out.index[frame[name] == ""]:
-                flag(position, "valor-vacio", name, "", f"{FIELD_LABELS[name]} vacío: se guarda como «{SIN_ESPECIFICAR}».")
-
-    scale = prioridad_scale(frame["prioridad"].unique())
-    lookup = {v: recognise_prioridad(v, scale) if v else "" for v in frame["prioridad"].unique()}
-    out["prioridad"] = frame["prioridad"].map(lookup)
-    for position in out.index[out["prioridad"].isna()]:
-        flag(position, "prioridad-no-reconocida", "prioridad", frame.at[position, "prioridad"],
-             "Prioridad no reconocida (use Alta, Media o Baja): se deja vacía.")
-    out["prioridad"] = out["prioridad"].fillna("")
+    for field in fields.controlled_fields():
+        out[field.key] = _list_values(field, frame[field.key], flag, table.column_of(field.key) is not None)
 
     out["fecha"] = _dates(frame["fecha"], table.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
@@ -182,18 +181,19 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
 
     out["necesidad"] = frame["necesidad"]
     out["clave"] = normalize_series(frame["necesidad"])
-    out["institucion"] = frame["institucion"].map({v: _institucion(v) for v in frame["institucion"].unique()})
+    acronyms = {normalize(a) for a in fields.get("institucion").acronyms}  # «pnc» is written PNC
+    out["institucion"] = frame["institucion"].map({v: v.upper() if normalize(v) in acronyms else v
+                                                   for v in frame["institucion"].unique()})
     out["evento"] = frame["evento"]
-    out["estado"] = frame["estado"].map({v: recognise_estado(v) if v else "" for v in frame["estado"].unique()})
     out["hoja"] = table.sheet
     out["fila"] = frame["fila"]
 
-    for name in ("nivel", "ambito"):
-        unnamed = int((frame[name] == "").sum())
-        if table.column_of(name) is None and unnamed:
+    for field in fields.controlled_fields():
+        unnamed = int((frame[field.key] == "").sum())
+        if field.unrecognised == REJECT and table.column_of(field.key) is None and unnamed:
             problems.append(Problem("columna-ausente", table.sheet, None, None, "",
-                                    f"La hoja no tiene columna de {FIELD_LABELS[name]}: {unnamed} de sus necesidades "
-                                    f"se guardan como «{SIN_ESPECIFICAR}»."))
+                                    f"La hoja no tiene columna de {field.label}: {unnamed} de sus necesidades "
+                                    f"se guardan como «{field.blank}»."))
     rejected = sorted(errors)
     for position in rejected:
         problems.extend(errors[position])

@@ -33,7 +33,6 @@ AMBITO_COLORS = fields.get("ambito").colors
 PRIORIDAD_COLORS = fields.get("prioridad").colors
 ESTADO_COLORS = fields.get("estado").colors
 BAR_COLOR = "#1F4E79"
-MISSING = "Sin dato"
 # Arial, or a font of the same letter widths (Liberation Sans, Helvetica): analysis.text_width knows them.
 FONT_FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
 PAD = 8  # px between the plot and its axes' labels
@@ -150,7 +149,7 @@ def style(fig: go.Figure, look: Look, title: str | None = None, height: int | No
 
 def _meta(field: str | None, values) -> list[dict] | None:
     """Per-point {filter field: value}, read by the dashboard to filter on a click."""
-    return [{field: v} if v not in ("", MISSING) else None for v in values] if field else None
+    return [{field: v} if v not in ("", fields.blank_word(field)) else None for v in values] if field else None
 
 
 def count_axis(largest: float, title: str | None = None) -> dict:
@@ -191,7 +190,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
     `field` names the filter a click on a bar sets (e.g. "departamento").
     """
     data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
-    values = [str(v) or MISSING for v in data[column]]
+    values = [str(v) or fields.blank_word(column) for v in data[column]]
     labels = [category_label(v, look) for v in values]
     fig = go.Figure(go.Bar(
         x=data["necesidades"], y=labels, orientation="h",
@@ -288,7 +287,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
     `field` names the filter a click on a bar sets.
     """
     data = frame.iloc[::-1]
-    values = [str(v) or MISSING for v in data[column]]
+    values = [str(v) or fields.blank_word(column) for v in data[column]]
     labels = [category_label(v, look) for v in values]
     written = list(texts[::-1]) if texts is not None else [f"{v:,}" for v in data[value]]
     fig = go.Figure(go.Bar(

@@ -69,5 +69,5 @@ def act_first_table(needs: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 def priority_table(needs: pd.DataFrame, by: str, filters=None) -> pd.DataFrame:
     """Needs per priority and the score of each value of `by`, highest score first."""
     table = priority.priority_matrix(needs, by, filters)
-    return table.rename(columns={by: fields.label(by), "Alta": "Alta", "Sin dato": "Sin prioridad",
+    return table.rename(columns={by: fields.label(by),
                                  "atendidas": "Atendidas", "pendientes": "Pendientes", "puntaje": "Puntaje"})

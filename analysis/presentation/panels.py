@@ -201,7 +201,8 @@ def _pending_takeaway(ctx: Context, table: pd.DataFrame) -> str:
     if table.empty:
         return "Las necesidades en vista no indican institución responsable."
     total = int(table.to_numpy().sum())
-    done = int(table["Atendida"].sum()) if "Atendida" in table.columns else 0
+    closed = fields.get("estado").done
+    done = int(table[closed].sum()) if closed in table.columns else 0
     return (f"{format_int(total - done)} de {format_int(total)} necesidades con institución responsable siguen sin "
             f"atenderse ({_pct(total - done, total)}).")
 

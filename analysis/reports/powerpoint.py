@@ -19,6 +19,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from analysis import fields
 from analysis.formatting import format_int
 from analysis.presentation import charts, images
 from analysis.presentation.charts import SLIDE_MAP, SLIDE_WIDE, Look
@@ -77,7 +78,7 @@ def _bar_chart(slide, drawn: Drawn) -> None:
     """A native clustered bar chart of a count_by frame, one colour per bar, counts as labels."""
     frame = drawn.data
     data = CategoryChartData(number_format="#,##0")
-    categories = [str(v) or charts.MISSING for v in frame[drawn.category]]
+    categories = [str(v) or fields.blank_word(drawn.category) for v in frame[drawn.category]]
     data.categories = categories
     data.add_series("Necesidades", [int(v) for v in frame["necesidades"]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *BODY, data).chart

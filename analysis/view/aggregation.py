@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis import fields
 from analysis.fields import reference
 from analysis.fields.reference import SIN_ESPECIFICAR
 from analysis.view.filters import Filters
@@ -155,8 +156,9 @@ def institution_breakdown(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataF
     named = needs.loc[needs["institucion"] != "", ["institucion", by]]
     top = named["institucion"].value_counts().head(n).index
     named = named[named["institucion"].isin(top)]
-    table = tally(named["institucion"], named[by].replace("", "Sin dato"))
-    known = {"prioridad": list(reference.PRIORIDADES), "estado": list(reference.ESTADOS)}.get(by, [])
+    field = fields.get(by)
+    table = tally(named["institucion"], named[by].replace("", field.blank))
+    known = [*field.values, field.blank]
     order = [v for v in known if v in table.columns] + sorted(c for c in table.columns if c not in known)
     return table.reindex(index=list(top), columns=order)
 

@@ -16,8 +16,8 @@ from analysis.fields import reference
 from analysis.view.aggregation import in_scope, tally
 from analysis.view.filters import Filters
 
-DONE = "Atendida"
-NO_PRIORITY = "Sin dato"
+DONE = fields.get("estado").done
+NO_PRIORITY = fields.get("prioridad").blank
 LEVELS = [*reference.PRIORIDADES, NO_PRIORITY]
 
 
@@ -26,7 +26,7 @@ def weights() -> dict[str, int]:
 
 
 def priority_matrix(needs: pd.DataFrame, by: str, filters: Filters | None = None) -> pd.DataFrame:
-    """Per value of `by`: [by, Alta, Media, Baja, Sin dato, atendidas, pendientes, puntaje], highest score first.
+    """Per value of `by`: [by, Alta, Media, Baja, Sin prioridad, atendidas, pendientes, puntaje], highest score first.
 
     The priority columns count every need; `puntaje` weighs only the pending ones. Values in view
     with no needs are listed with zeros (reference values, as in the other charts).

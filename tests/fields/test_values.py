@@ -3,15 +3,11 @@ import datetime as dt
 
 import pytest
 
+from analysis import fields
 from analysis.fields.dates import parse_fecha
-from analysis.fields.values import (
-    prioridad_scale,
-    recognise_ambito,
-    recognise_estado,
-    recognise_nivel,
-    recognise_prioridad,
-    suggest,
-)
+from analysis.fields.values import recognise, recognise_ambito, scale_of, suggest
+
+NIVEL, PRIORIDAD, ESTADO = (fields.get(key) for key in ("nivel", "prioridad", "estado"))
 
 
 def test_suggestion_for_a_misspelt_value():
@@ -24,7 +20,7 @@ def test_suggestion_for_a_misspelt_value():
     ("COREDUR", "Regional"), ("Local", None), ("Municipal y comunitario", None),
 ])
 def test_nivel(raw, expected):
-    assert recognise_nivel(raw) == expected
+    assert recognise(NIVEL, raw) == expected
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -37,17 +33,18 @@ def test_ambito(raw, expected):
 
 
 def test_prioridad_words_and_scales():
-    assert [recognise_prioridad(v) for v in ("Alta", "medio", "BAJA", "1", "2", "3", "urgente")] == [
+    assert [recognise(PRIORIDAD, v) for v in ("Alta", "medio", "BAJA", "1", "2", "3", "urgente")] == [
         "Alta", "Media", "Baja", "Alta", "Media", "Baja", "Alta"]
-    assert prioridad_scale(["1", "5", "3"]) == 5
-    assert [recognise_prioridad(v, 5) for v in ("1", "2", "3", "4", "5")] == ["Alta", "Alta", "Media", "Baja", "Baja"]
-    assert recognise_prioridad("7") is None
+    assert scale_of(PRIORIDAD, ["1", "5", "3"]) == 5 and scale_of(PRIORIDAD, ["1", "2"]) == 3
+    assert [recognise(PRIORIDAD, v, 5) for v in ("1", "2", "3", "4", "5")] == ["Alta", "Alta", "Media", "Baja", "Baja"]
+    assert recognise(PRIORIDAD, "7") is None
+    assert scale_of(NIVEL, ["1"]) is None
 
 
-def test_estado_known_and_free_text():
-    assert recognise_estado("en proceso") == "En seguimiento"
-    assert recognise_estado("Resuelta") == "Atendida"
-    assert recognise_estado("Trasladada a CONRED") == "Trasladada a CONRED"
+def test_estado_known_values():
+    assert recognise(ESTADO, "en proceso") == "En seguimiento"
+    assert recognise(ESTADO, "Resuelta") == "Atendida"
+    assert recognise(ESTADO, "Trasladada a CONRED") is None  # kept as written by the validation (si_no_se_reconoce)
 
 
 @pytest.mark.parametrize("raw", ["09/11/2017", "9/11/2017", "9-11-17", "2017-11-09", "9 de noviembre de 2017",

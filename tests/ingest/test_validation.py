@@ -83,7 +83,7 @@ def test_blank_controlled_values_are_kept_as_sin_especificar_with_warnings():
 def test_bad_date_and_priority_warn_but_keep_the_row():
     result = validate([need(fecha="pronto", prioridad="Depende")])
     assert len(result.needs) == 1 and result.rows_warned == 1
-    assert [p.code for p in result.problems] == ["prioridad-no-reconocida", "fecha-no-reconocida"]
+    assert [p.code for p in result.problems] == ["valor-descartado", "fecha-no-reconocida"]
     assert pd_isna(result.needs.iloc[0].fecha) and result.needs.iloc[0].prioridad == ""
 
 

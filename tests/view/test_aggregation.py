@@ -61,7 +61,7 @@ def test_top_needs_groups_spellings_and_uses_the_index_of_all_needs():
 
 def test_institution_breakdown_in_priority_order():
     table = aggregation.institution_breakdown(NEEDS, "prioridad")
-    assert list(table.index) == ["PNC", "SAT"] and list(table.columns) == ["Alta", "Baja", "Sin dato"]
+    assert list(table.index) == ["PNC", "SAT"] and list(table.columns) == ["Alta", "Baja", "Sin prioridad"]
 
 
 def test_coverage_lists_every_department_and_municipio_with_zeros():

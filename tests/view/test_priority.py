@@ -16,12 +16,12 @@ def needs():
 
 
 def test_weights_come_from_the_field_catalogue():
-    assert priority.weights() == {"Alta": 3, "Media": 2, "Baja": 1, "Sin dato": 1}
+    assert priority.weights() == {"Alta": 3, "Media": 2, "Baja": 1, "Sin prioridad": 1}
 
 
 def test_matrix_counts_priorities_and_scores_pending_needs_only():
     table = priority.priority_matrix(needs(), "departamento").set_index("departamento")
-    assert table.loc["Petén", ["Alta", "Media", "Baja", "Sin dato", "atendidas", "pendientes", "puntaje"]].tolist() == \
+    assert table.loc["Petén", ["Alta", "Media", "Baja", "Sin prioridad", "atendidas", "pendientes", "puntaje"]].tolist() == \
         [2, 0, 1, 0, 1, 2, 4]  # the attended high-priority need does not count: 3 + 1
     assert table.loc["Izabal", "puntaje"] == 2 + 1 + 1 + 1
     assert list(table.index[:2]) == ["Izabal", "Petén"] and len(table) == 22  # every departamento, zeros kept
