@@ -1,8 +1,8 @@
 """Saved views in the app: save the page on screen with its URL parameters; reopen one from its short link.
 
 A view is the page plus every query parameter of its address (shared filters and the
-page's own choices: the map's ámbito, the municipal map's department, Explorar's
-columns and order), so reopening it draws exactly what was saved.
+page's own choices, declared with its route in `ui.site`: the map's ámbito, the municipal
+map's department, Explorar's columns and order…), so reopening it draws exactly what was saved.
 """
 from urllib.parse import urlsplit, urlunsplit
 
@@ -12,8 +12,6 @@ from analysis.view import all_params
 from ui import data, site
 
 PARAM = "vista"
-PAGE_CHOICES = ("mapa_ambito", "mapa_departamento", "columnas", "orden", "desc", "filas", "pagina",  # Territorio, Explorar
-                "comparar_por", "comparar_a", "comparar_b", "periodo_a", "periodo_b", "linea_por")  # Comparar
 
 
 def _url_value(value) -> str | list[str]:
@@ -26,8 +24,9 @@ def _url_value(value) -> str | list[str]:
 def current_params() -> dict[str, str | list[str]]:
     """The parameters that reopen the view on screen: the shared filters and this page's choices."""
     from ui.view import drawn
-    params: dict = dict(drawn().filters.to_params())
-    for key in PAGE_CHOICES:
+    view = drawn()
+    params: dict = dict(view.filters.to_params())
+    for key in site.by_url(view.page).choices:
         value = st.session_state.get(key)
         if value not in (None, "", [], ()):
             params[key] = _url_value(value)
@@ -60,6 +59,6 @@ def open_requested_view() -> None:
         del st.query_params[PARAM]
         st.toast("Esa vista guardada ya no existe (pudo haberse eliminado).", icon=":material/link_off:")
         return
-    for key in (*all_params(), *PAGE_CHOICES):  # nothing from the session may leak into the view
+    for key in (*all_params(), *site.EVERY_CHOICE):  # nothing from the session may leak into the view
         st.session_state.pop(key, None)
     st.switch_page(site.by_url(view["page"]).path, query_params=view["params"])

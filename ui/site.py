@@ -1,11 +1,16 @@
-"""The pages of the dashboard, declared once: file, title, icon, URL, and what each shows around it.
+"""The pages of the dashboard, declared once: file, title, icon, URL, what each shows around it, and the
+page's own choices.
 
-dashboard.py builds the navigation from this table; saved views and links find a
-page's file from its URL here.
+dashboard.py builds the navigation from this table; saved views and links find a page's file from its URL
+here, and the choices a page keeps in its address (the map's ámbito, Explorar's columns and order, the two
+sides of a comparison) beside the shared filters, which a saved view stores with it.
 """
 from dataclasses import dataclass
 
 import streamlit as st
+
+from analysis.presentation import CHOICE_AMBITO, CHOICE_DEPARTAMENTO
+from analysis.view import comparison
 
 
 @dataclass(frozen=True)
@@ -17,18 +22,23 @@ class PageSpec:
     filters: bool = True  # shows the shared sidebar filters (pages about the data)
     banner: bool = True  # shows the sample-data notice
     default: bool = False
-    permission: str = "read"  # what an account needs to see the page at all (analysis.accounts.PERMISSIONS)
+    permission: str = "read"  # what an account needs to see the page at all (analysis.store.accounts.PERMISSIONS)
+    choices: tuple[str, ...] = ()  # the widget keys (and URL parameters) of the page's own choices
 
 
 PAGES = (
     PageSpec("pages/resumen.py", "Resumen", ":material/dashboard:", "inicio", default=True),
-    PageSpec("pages/territorio.py", "Territorio", ":material/map:", "territorio"),
+    PageSpec("pages/territorio.py", "Territorio", ":material/map:", "territorio",
+             choices=(CHOICE_AMBITO, CHOICE_DEPARTAMENTO)),
     PageSpec("pages/ambitos.py", "Ámbitos", ":material/category:", "ambitos"),
     PageSpec("pages/niveles.py", "Niveles", ":material/account_tree:", "niveles"),
     PageSpec("pages/temas.py", "Temas", ":material/sell:", "temas"),
-    PageSpec("pages/comparar.py", "Comparar", ":material/compare_arrows:", "comparar"),
+    PageSpec("pages/comparar.py", "Comparar", ":material/compare_arrows:", "comparar",
+             choices=(comparison.CHOICE_BY, comparison.CHOICE_A, comparison.CHOICE_B, "periodo_a", "periodo_b",
+                      comparison.CHOICE_TIMELINE)),
     PageSpec("pages/prioridades.py", "Prioridades", ":material/priority_high:", "prioridades"),
-    PageSpec("pages/explorar.py", "Explorar", ":material/table_view:", "explorar"),
+    PageSpec("pages/explorar.py", "Explorar", ":material/table_view:", "explorar",
+             choices=("columnas", "orden", "desc", "filas", "pagina")),
     PageSpec("pages/presentar.py", "Presentar", ":material/slideshow:", "presentar", banner=False),
     PageSpec("pages/vistas.py", "Vistas guardadas", ":material/bookmarks:", "vistas", filters=False),
     PageSpec("pages/cargar.py", "Cargar datos", ":material/upload_file:", "cargar", filters=False,
@@ -37,6 +47,9 @@ PAGES = (
     PageSpec("pages/administracion.py", "Administración", ":material/admin_panel_settings:", "administracion",
              filters=False, banner=False, permission="administer"),
 )
+
+
+EVERY_CHOICE = tuple(dict.fromkeys(key for page in PAGES for key in page.choices))
 
 
 def allowed(account) -> list[PageSpec]:

@@ -11,23 +11,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from analysis import fields
 from analysis.fields import reference
 from analysis.reports.exports import HEADER_FILL, HEADER_FONT
 
 TEMPLATE_ROWS = 1000
-# (header, width, list of allowed values or None)
-COLUMNS = (
-    ("Departamento", 18, "departamentos"),
-    ("Municipio", 26, "municipios"),
-    ("Nivel", 16, "niveles"),
-    ("Ámbito", 34, "ambitos"),
-    ("Necesidad", 60, None),
-    ("Prioridad", 12, "prioridades"),
-    ("Institución responsable", 26, None),
-    ("Evento", 30, None),
-    ("Fecha", 14, None),
-    ("Estado", 16, "estados"),
-)
 
 INSTRUCTIONS = (
     "Plantilla para registrar necesidades de seguridad identificadas a nivel local",
@@ -44,15 +32,16 @@ INSTRUCTIONS = (
 )
 
 
+def _columns() -> list[fields.Field]:
+    """The template's columns: the catalogue's fields with a template width (`plantilla`), in its order."""
+    return [f for f in fields.all_fields().values() if f.template_width]
+
+
 def _lists() -> dict[str, list[str]]:
-    return {
-        "departamentos": list(reference.departamentos().values()),
-        "municipios": sorted({m.nombre for m in reference.municipios()}),
-        "niveles": list(reference.NIVELES),
-        "ambitos": list(reference.AMBITOS),
-        "prioridades": list(reference.PRIORIDADES),
-        "estados": list(reference.ESTADOS),
-    }
+    """Field -> its drop-down values: the places of the reference tables, the values of each list field."""
+    places = {"departamento": list(reference.departamentos().values()),
+              "municipio": sorted({m.nombre for m in reference.municipios()})}
+    return {f.key: places.get(f.key) or list(f.values) for f in _columns() if f.key in places or f.values}
 
 
 def template_bytes() -> bytes:
@@ -76,15 +65,15 @@ def template_bytes() -> bytes:
         ranges[name] = f"{quote_sheetname('Listas')}!${letter}$2:${letter}${len(values) + 1}"
     lists_sheet.sheet_state = "hidden"
 
-    for col, (header, width, list_name) in enumerate(COLUMNS, start=1):
-        cell = data.cell(1, col, header)
+    for col, field in enumerate(_columns(), start=1):
+        cell = data.cell(1, col, field.label)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         letter = get_column_letter(col)
-        data.column_dimensions[letter].width = width
-        if list_name:
-            validation = DataValidation(type="list", formula1=ranges[list_name], allow_blank=True,
-                                        showErrorMessage=list_name != "municipios",
+        data.column_dimensions[letter].width = field.template_width
+        if field.key in ranges:  # a municipio may be written in a short form the list does not hold
+            validation = DataValidation(type="list", formula1=ranges[field.key], allow_blank=True,
+                                        showErrorMessage=field.key != "municipio",
                                         errorTitle="Valor no válido", error="Elija un valor de la lista.")
             validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
             data.add_data_validation(validation)

@@ -180,6 +180,9 @@ def test_template_has_dropdowns_instructions_and_imports_cleanly(tmp_path, db_ur
     assert {"Necesidades", "Instrucciones"} <= set(book.sheetnames)
     sheet = book["Necesidades"]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert [c.value for c in sheet[1]] == ["Departamento", "Municipio", "Nivel", "Ámbito", "Necesidad", "Prioridad",
+                                           "Institución", "Evento", "Fecha", "Estado"]  # as the catalogue names them
+    assert [sheet.column_dimensions[c].width for c in "ADE"] == [18, 34, 60]
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert set(lists) == {"A2", "B2", "C2", "D2", "F2", "J2"}
     assert book["Listas"].cell(23, 1).value == "Jutiapa"

@@ -110,3 +110,15 @@ def test_the_action_bar_offers_presenting_the_powerpoint_and_saving(app):
     links = [link for link in at.get("page_link") if link.proto.label == "Presentar"]
     assert links and "ambito=Seguridad+Interior" in links[0].proto.query_string
     assert [b.label for b in at.get("download_button") if b.label == "PowerPoint"] == ["PowerPoint"]
+
+
+def test_a_saved_view_keeps_the_choices_its_page_declares(app, store):
+    at = app("pages/explorar.py")
+    at.multiselect(key="columnas").set_value(["departamento", "necesidad"]).run()
+    at.selectbox(key="orden").set_value("necesidad").run()
+    open_save_menu(at, "explorar")
+    at.text_input(key="_nombre_vista_explorar").input("Tabla corta").run()
+    button(at, "Guardar").click().run()
+    (saved,) = store.views.all().itertuples()
+    assert saved.params == {"columnas": ["departamento", "necesidad"], "orden": "necesidad", "desc": "false",
+                            "filas": "50", "pagina": "1"}
