@@ -108,7 +108,6 @@ class Panel:
     takeaway: Callable[[Context, pd.DataFrame], str]
     narrows: tuple[str, ...] = ()
     category: str | None = None
-    report: bool = True  # one slide in the PowerPoint and in presentation mode
 
     def draw(self, ctx: Context, look: Look = SCREEN) -> Drawn:
         data = self.compute(ctx)
@@ -465,38 +464,27 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
           lambda c: f"{c.choice(CHOICE_DEPARTAMENTO)}: {c.scope_words} por municipio", _municipios,
           _map_figure(lambda c: geo.municipio_areas(_codigo(c.choice(CHOICE_DEPARTAMENTO))), "municipio",
                       lambda c: {"departamento": c.choice(CHOICE_DEPARTAMENTO)}, maps.DENSE_CALLOUTS),
-          _municipio_takeaway, narrows=("municipio", "departamento"), report=False),
+          _municipio_takeaway, narrows=("municipio", "departamento")),
     Panel("recurrentes", "ranked", lambda c: "Necesidades recurrentes: las más extendidas", _recurring,
-          _recurring_figure, _recurring_takeaway, report=False),
+          _recurring_figure, _recurring_takeaway),
     Panel("comparar_ambitos", "paired", _compared_title("Necesidades por ámbito"), _compared("ambito"), _paired_figure("ambito"),
-          _change_takeaway("ámbito"), narrows=("ambito",), report=False),
+          _change_takeaway("ámbito"), narrows=("ambito",)),
     Panel("comparar_departamentos", "paired", _compared_title("Necesidades por departamento"), _compared("departamento"),
-          _paired_figure("departamento"), _change_takeaway("departamento"), narrows=("departamento",), report=False),
+          _paired_figure("departamento"), _change_takeaway("departamento"), narrows=("departamento",)),
     Panel("comparar_temas", "paired", _compared_title("Los 12 temas más frecuentes"), _compared("tema", 12),
-          _paired_figure("tema"), _change_takeaway("tema"), narrows=("tema",), report=False),
+          _paired_figure("tema"), _change_takeaway("tema"), narrows=("tema",)),
     Panel("linea_tiempo", "columns", _timeline_title, _timeline,
           lambda c, t, look, title: charts.columns(t, title, charts.AMBITO_COLORS, look), _timeline_takeaway,
-          report=False),
+          ),
     Panel("prioridad_mapa", "heatmap", lambda c: "Dónde actuar primero: puntaje por departamento y ámbito",
           lambda c: priority.score_table(c.needs, c.filters),
           lambda c, t, look, title: charts.heatmap(t, title, "Ámbito", "Departamento", look,
                                                    fields_=("departamento", "ambito"), unit="puntos"),
-          _priority_takeaway, narrows=("departamento", "ambito"), report=False),
+          _priority_takeaway, narrows=("departamento", "ambito")),
     Panel("por_100k", "ranked", lambda c: f"{_first_upper(c.scope_words)} por cada 100,000 habitantes", _per_100k,
-          _per_100k_figure, _per_100k_takeaway, narrows=("departamento",), report=False),
+          _per_100k_figure, _per_100k_takeaway, narrows=("departamento",)),
 )}
 
 
 def _codigo(departamento: str) -> int:
     return {v: k for k, v in reference.departamentos().items()}[departamento]
-
-
-def report_panels(filters: Filters) -> list[Panel]:
-    """The panels of the PowerPoint and the presentation mode, in order.
-
-    The municipio map joins when the filters narrow the view to one department.
-    """
-    chosen = [p for p in PANELS.values() if p.report]
-    if len(filters.values("departamento")) == 1:
-        chosen.insert(3, PANELS["mapa_municipios"])
-    return chosen

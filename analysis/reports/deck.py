@@ -1,15 +1,14 @@
 """The sequence of slides and their words, shared by the PowerPoint and the presentation mode.
 
-Both show the same slides in the same order: a cover, one slide per key panel (its
-takeaway as the title), and a closing slide on the method. The words of the cover
-and the method live here once.
+Both show the same slides in the same order, declared once in `SLIDES`: a cover, one
+slide per key panel (its takeaway as the title), and a closing slide on the method. The
+words of the cover and the method live here once.
 """
 from dataclasses import dataclass
 
 import pandas as pd
 
 from analysis.formatting import format_date, format_datetime, format_int, plural
-from analysis.presentation.panels import report_panels
 from analysis.presentation.provenance import Provenance
 from analysis.view.filters import Filters
 
@@ -25,14 +24,25 @@ METHOD_NOTES = (
 )
 
 
+# Every slide the deck can have, in order: the cover, panels of the catalogue (analysis.presentation.panels), the method.
+SLIDES = (COVER, "ambitos", "departamentos", "mapa_departamentos", "mapa_municipios", "regiones", "niveles",
+          "departamento_ambito", "nivel_ambito", "temas", "instituciones_ambito", "instituciones_prioridad",
+          "instituciones_estado", "necesidades_frecuentes", METHOD)
+
+
 @dataclass(frozen=True)
 class Slide:
     key: str  # "portada", a panel key, or "metodo"
 
 
+def _in_deck(key: str, filters: Filters) -> bool:
+    """The municipio map is a slide of its own only when the view is one departamento."""
+    return key != "mapa_municipios" or len(filters.values("departamento")) == 1
+
+
 def slides(filters: Filters) -> list[Slide]:
     """The slides for a view, in order."""
-    return [Slide(COVER), *(Slide(p.key) for p in report_panels(filters)), Slide(METHOD)]
+    return [Slide(key) for key in SLIDES if _in_deck(key, filters)]
 
 
 def cover_lines(provenance: Provenance) -> list[str]:

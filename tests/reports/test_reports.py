@@ -12,8 +12,9 @@ from analysis.cli.commands import main
 from analysis.fields import reference
 from analysis.presentation import images
 from analysis.presentation.charts import IMAGE
-from analysis.presentation.panels import PANELS, Context, report_panels
+from analysis.presentation.panels import PANELS, Context
 from analysis.presentation.provenance import Provenance
+from analysis.reports.deck import slides as deck_slides
 from analysis.reports.excel import report_bytes
 from analysis.reports.powerpoint import presentation_bytes
 from analysis.store.database import Store
@@ -49,7 +50,7 @@ def test_the_deck_is_16_9_with_cover_one_slide_per_key_panel_and_method(deck):
     presentation, _ = deck
     assert (presentation.slide_width, presentation.slide_height) == (12191695, 6858000)  # 13.333 × 7.5 in
     slides = list(presentation.slides)
-    assert len(slides) == 1 + len(report_panels(Filters())) + 1
+    assert len(slides) == len(deck_slides(Filters())) == 14
     cover = " ".join(texts(slides[0]))
     assert "Necesidades de seguridad identificadas a nivel local" in cover
     assert "Filtros: ninguno: todas las necesidades" in cover and "muestra_necesidades.xlsx" in cover
@@ -110,7 +111,7 @@ def test_a_one_department_deck_adds_its_municipio_map(sample):
     context = Context.of(needs, Filters.of(departamento=["Petén"]))
     deck = Presentation(io.BytesIO(presentation_bytes(context, provenance_of(uploads, context), uploads)))
     titles = [texts(s)[0] for s in deck.slides]
-    assert len(titles) == 1 + len(report_panels(context.filters)) + 1 == 15
+    assert len(titles) == len(deck_slides(context.filters)) == 15
     by_municipio = context.needs.loc[context.needs["municipio"] != "", "municipio"].value_counts()
     petén = [m for m in reference.municipios() if m.departamento_codigo == 17]
     assert titles[4] == (f"{by_municipio.size} de {len(petén)} municipios de Petén tienen necesidades registradas; "
