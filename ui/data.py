@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.ingest import ensure_sample
 from analysis.store import Store, cached_frame, database_url
-from analysis.view import TextIndex, build_text_index, themes_version
+from analysis.view import TextIndex, build_text_index, index_version
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,7 +27,7 @@ def store() -> Store:
 def _needs(url: str, revision: int) -> tuple[pd.DataFrame, TextIndex]:
     store = _store(url)
     needs = store.needs()
-    index = cached_frame(store.cache_dir, f"texto-{store.cache_name}", f"{revision}-{themes_version()}",
+    index = cached_frame(store.cache_dir, f"texto-{store.cache_name}", f"{revision}-{index_version()}",
                          lambda: build_text_index(needs).to_frame())
     return needs, TextIndex.from_frame(index, needs.index)
 

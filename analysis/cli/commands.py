@@ -7,6 +7,7 @@ traceback.
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -36,7 +37,18 @@ _ARGPARSE_WORDS = {
     "ambiguous option: %(option)s could match %(matches)s": "opción ambigua: %(option)s puede ser %(matches)s",
     "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
 }
-argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
+@contextmanager
+def _spanish_argparse():
+    """argparse's own words (written through its module's `_`) in Spanish while the command line is built and
+    read, and only then: importing this module changes nothing for the rest of the process."""
+    original = argparse._
+    argparse._ = lambda text: _ARGPARSE_WORDS.get(text, original(text))
+    try:
+        yield
+    finally:
+        argparse._ = original
 
 
 class _SpanishParser(argparse.ArgumentParser):
@@ -256,7 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with _spanish_argparse():
+        args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except SystemExit:

@@ -15,18 +15,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.presentation.maps import SCALE, MapCanvas
-from analysis.presentation.plotly_layout import merged, set_layout
+from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
 
-# No plotly template: copying one into every figure cost more than all the rest of a page's redraw.
-# The few properties the house style needs are set explicitly in `style`.
-pio.templates.default = "none"
 GRID = "#EBF0F8"
 
 AMBITO_COLORS = fields.get("ambito").colors
@@ -192,7 +188,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
     data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
     labels = [category_label(v, look) for v in values]
-    fig = go.Figure(go.Bar(
+    fig = new_figure(go.Bar(
         x=data["necesidades"], y=labels, orientation="h",
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
         text=[f"{n:,} ({p:.1f} %)" for n, p in zip(data["necesidades"], data["porcentaje"])],
@@ -217,7 +213,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     header = max(x.count("<br>") + 1 for x in xs) * look.ticks * 1.3 if xs else 0  # the wrapped column headers
     ticks = look.ticks
     if look.height:  # a fixed height (presentation, images): the type follows the room each row gets
-        row_px = (look.height - header - top_margin(go.Figure(), look, title) - 30) / max(len(table.index), 1)
+        row_px = (look.height - header - top_margin(new_figure(), look, title) - 30) / max(len(table.index), 1)
         ticks = max(9, min(look.ticks, int(row_px * 0.72)))
     ys = [literal(short(str(i), look.label_width)) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
@@ -225,7 +221,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     custom = [[[int(table.at[r, c]), 100 * float(table.at[r, c]) / totals, literal(r), literal(c)]
                for c in table.columns] for r in table.index]
     high = int(table.to_numpy().max()) if table.size else 0
-    fig = go.Figure(go.Heatmap(
+    fig = new_figure(go.Heatmap(
         z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
                                                                                 [0.5, SCALE[2]], [1, SCALE[3]]],
         text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=ticks), customdata=custom,
@@ -250,7 +246,7 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     data = table.loc[table.sum(axis=1).sort_values(ascending=True, kind="stable").index]
     totals = data.sum(axis=1)
     labels = [category_label(str(i), look) for i in data.index]
-    fig = go.Figure()
+    fig = new_figure()
     for column in data.columns:
         share = (data[column] / totals.where(totals > 0, 1) * 100).to_numpy()
         fig.add_trace(go.Bar(
@@ -268,7 +264,7 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
 
 def table_figure(frame: pd.DataFrame, title: str, look: Look = SCREEN, widths: list[int] | None = None) -> go.Figure:
     """A small table as a figure (for images and presentation mode)."""
-    fig = go.Figure(go.Table(
+    fig = new_figure(go.Table(
         columnwidth=widths, header=dict(values=[f"<b>{c}</b>" for c in frame.columns], fill_color="#1F3A5F",
                                         font=dict(color="white", size=look.ticks), align="left", height=look.bar),
         cells=dict(values=[frame[c].map(lambda v: f"{v:,}" if isinstance(v, int) else literal(v))
@@ -290,7 +286,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
     values = [str(v) or fields.blank_word(column) for v in data[column]]
     labels = [category_label(v, look) for v in values]
     written = list(texts[::-1]) if texts is not None else [f"{v:,}" for v in data[value]]
-    fig = go.Figure(go.Bar(
+    fig = new_figure(go.Bar(
         x=data[value], y=labels, orientation="h", marker_color=BAR_COLOR, text=[literal(t) for t in written],
         textposition="outside", cliponaxis=False, textfont=dict(size=look.ticks),
         customdata=[[literal(v), literal(t)] for v, t in zip(values, written)], meta=_meta(field, values),
@@ -307,7 +303,7 @@ def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[s
     data = table.iloc[::-1]
     values = [str(v) for v in data.index]
     labels = [category_label(v, look) for v in values]
-    fig = go.Figure()
+    fig = new_figure()
     for name, color in reversed(list(zip(data.columns, colors))):  # plotly stacks a group's bars bottom-up
         fig.add_trace(go.Bar(
             name=literal(name), x=data[name], y=labels, orientation="h", marker_color=color,
@@ -326,7 +322,7 @@ def columns(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     """Vertical stacked columns over time (rows = periods in order, columns = segments), total above each."""
     totals = table.sum(axis=1)
     xs = [wrap(str(i), 10) for i in table.index]
-    fig = go.Figure()
+    fig = new_figure()
     for column in table.columns:
         fig.add_trace(go.Bar(
             name=literal(column), x=xs, y=table[column], marker_color=colors.get(column, BAR_COLOR),

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from shapely.geometry import box
 
 from analysis.presentation.geo import ASPECT, Area, bounds
-from analysis.presentation.plotly_layout import set_layout
+from analysis.presentation.plotly_layout import new_figure, set_layout
 from analysis.text import two_lines
 
 SCALE = ["#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]  # light to dark; the lightest stays visibly blue
@@ -210,7 +210,7 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
     shown = [counts.get(a.codigo, 0) for a in areas if a.codigo not in outside and counts.get(a.codigo, 0) > 0]
     low, high = (min(shown), max(shown)) if shown else (0, 0)
     total = sum(counts.get(a.codigo, 0) for a in areas) or 1
-    fig = go.Figure()
+    fig = new_figure()
     labels: list[_Label] = []
     in_legend: set[str] = set()
     for area in areas:

@@ -283,7 +283,7 @@ def _map_figure(areas: Callable[[Context], tuple], name: str, extra: Callable[[C
         outside = set(frame.loc[~frame["en_filtro"], "codigo"])
         clicks = {code: {name: value, **extra(ctx)} for code, value in zip(frame["codigo"], frame[name])}
         legend_above = maps.is_wide(look.map) and (~frame["en_filtro"] | (frame["necesidades"] == 0)).any()
-        top = charts.top_margin(go.Figure(), look, title, legend_on_top=False) + (30 if legend_above else 0)
+        top = charts.top_margin(charts.new_figure(), look, title, legend_on_top=False) + (30 if legend_above else 0)
         band = maps.legend_band(look.map)  # the colour scale and the legend under a square map
         canvas = replace(look.map, height=look.height - top - band - 10) if look.height else look.map
         fig = maps.area_map(areas(ctx), counts, outside, clicks=clicks, canvas=canvas, max_callouts=max_callouts)

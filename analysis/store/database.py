@@ -10,6 +10,7 @@ which), so the needs are never counted twice nor missing in between.
 import datetime as dt
 import hashlib
 import os
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from analysis import PROJECT
 from analysis.store import audit
 from analysis.store.audit import Event
-from analysis.store.diskcache import cached_frame
+from analysis.store.diskcache import cached_frame, code_version
 from analysis.store.migration_lock import migrating, schema_revision
 from analysis.store.schema import NEED_COLUMNS, needs, store_state, uploads
 
@@ -181,7 +182,8 @@ class Store:
         restarted dashboard draws its first page without reading every row again; any
         write changes the revision and so the file name.
         """
-        return cached_frame(self.cache_dir, f"necesidades-{self.cache_name}", f"{SCHEMA_REVISION}-{self.revision()}",
+        return cached_frame(self.cache_dir, f"necesidades-{self.cache_name}",
+                            f"{SCHEMA_REVISION}-{self.revision()}-{code_version(sys.modules[__name__])}",
                             self._read_needs)
 
     @property

@@ -3,7 +3,7 @@ recurring needs), comparisons between workshops, priority scores and rates per i
 from analysis.view import aggregation, comparison, population, priority, themes
 from analysis.view.filters import DATE_PARAMS, SEARCH_PARAM, Filters, all_params, filter_options
 from analysis.view.ordering import sort_needs
-from analysis.view.textindex import TextIndex, build_text_index, themes_version
+from analysis.view.textindex import TextIndex, build_text_index, index_version
 
 __all__ = ["DATE_PARAMS", "SEARCH_PARAM", "Filters", "TextIndex", "aggregation", "all_params", "build_text_index",
-           "comparison", "filter_options", "population", "priority", "sort_needs", "themes", "themes_version"]
+           "comparison", "filter_options", "population", "priority", "sort_needs", "themes", "index_version"]

@@ -5,14 +5,16 @@ descriptions without accents or case. Normalising 100,000 descriptions takes a q
 second and grouping them a few seconds, too slow for every click, so the dashboard builds
 this index when the data changes and the per-click work becomes plain lookups.
 """
+import sys
 from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis import text
+from analysis.store.diskcache import code_version
 from analysis.text import normalize_series
-from analysis.view import recurrence, theme_discovery, themes
+from analysis.view import recurrence, theme_discovery, themes, words
 
-_LAYOUT = "g1"  # bump when the columns or the grouping algorithms change, so cached indexes are rebuilt
 _OWN = {"_busqueda": "busqueda", "_clave": "clave", "_grupo": "grupo", "_tema_nuevo": "tema_nuevo"}
 
 
@@ -36,9 +38,11 @@ class TextIndex:
         return cls(temas=frame.drop(columns=list(_OWN)), **{name: frame[column] for column, name in _OWN.items()})
 
 
-def themes_version() -> str:
-    """Changes whenever the theme dictionary, the vocabulary or this index's layout change (part of the cache key)."""
-    return f"{themes.themes_version()}{_LAYOUT}"
+def index_version() -> str:
+    """Changes whenever the theme dictionary, the vocabulary or the code that builds the index change (part of
+    the disk cache's key)."""
+    return themes.themes_version() + code_version(sys.modules[__name__], themes, words, recurrence, theme_discovery,
+                                                  text)
 
 
 def build_text_index(needs: pd.DataFrame) -> TextIndex:
