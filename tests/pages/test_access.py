@@ -7,11 +7,11 @@ ADMIN, ANALYST, READER = ("jefa", "clave de la jefa"), ("ana", "clave de ana 1")
 
 
 @pytest.fixture
-def with_accounts(store):
+def with_accounts(app_store):
     """The sample store with one account of each role."""
     for (name, password), role in zip((ADMIN, ANALYST, READER), ("administrador", "analista", "lector")):
-        store.accounts.create(name, role, password, actor="prueba")
-    return store
+        app_store.accounts.create(name, role, password, actor="prueba")
+    return app_store
 
 
 def sign_in(at, username: str, password: str):
@@ -27,7 +27,7 @@ def on_login_page(at) -> bool:
     return any(b.label == "Entrar" for b in at.button) and not at.get("plotly_chart")
 
 
-def test_without_accounts_this_machine_may_do_everything_until_the_first_admin_exists(app, store):
+def test_without_accounts_this_machine_may_do_everything_until_the_first_admin_exists(app, app_store):
     at = app("pages/administracion.py")
     assert "todavía no tiene cuentas" in at.info[0].value
     at.text_input(key="_nuevo_usuario").input("jefa")
@@ -37,9 +37,9 @@ def test_without_accounts_this_machine_may_do_everything_until_the_first_admin_e
     at.text_input(key="_nueva_clave2").input("clave de la jefa")
     next(b for b in at.button if b.label == "Crear la cuenta").click()
     at.run()
-    assert store.accounts.by_username("jefa").role == "administrador"
+    assert app_store.accounts.by_username("jefa").role == "administrador"
     assert on_login_page(at)  # from now on, everyone (this machine too) signs in
-    assert list(store.events()["action"])[0] == "account_created"
+    assert list(app_store.events()["action"])[0] == "account_created"
 
 
 @pytest.mark.parametrize("page", ["pages/resumen.py", "pages/explorar.py", "pages/cargar.py", "pages/historial.py"])

@@ -15,7 +15,7 @@ def button(at, label: str):
     return next(b for b in at.button if b.label.startswith(label))
 
 
-def test_upload_shows_report_then_imports_and_every_page_follows(app, store):
+def test_upload_shows_report_then_imports_and_every_page_follows(app, app_store):
     at = app("pages/cargar.py")
     data = simple_xlsx([need(), need(departamento="Sacatepeques"), need(departamento="Izabal", nivel="")])
     upload(at, "taller.xlsx", data)
@@ -26,21 +26,21 @@ def test_upload_shows_report_then_imports_and_every_page_follows(app, store):
     assert list(report["Fila"].dropna()) == [3, 4]
     button(at, "Importar 2 necesidades").click().run()
     assert any("Se importaron 2 necesidades" in s.value for s in at.success)
-    assert store.count_needs() == 2  # the sample was hidden by the first real upload
+    assert app_store.count_needs() == 2  # the sample was hidden by the first real upload
     assert not at.sidebar.multiselect  # no filters here: they do nothing on this page
     at.switch_page("pages/resumen.py").run()
     assert "2</b> de 2 necesidades" in sidebar_count(at)
 
 
-def test_cancel_stores_nothing(app, store):
+def test_cancel_stores_nothing(app, app_store):
     at = app("pages/cargar.py")
     upload(at, "t.xlsx", simple_xlsx([need()]))
     button(at, "Cancelar").click().run()
     assert any("no se guardó nada" in i.value for i in at.info)
-    assert len(store.uploads()) == 1  # only the sample
+    assert len(app_store.uploads()) == 1  # only the sample
 
 
-def test_a_missing_column_can_be_assigned_and_the_file_revalidates(app, store):
+def test_a_missing_column_can_be_assigned_and_the_file_revalidates(app, app_store):
     at = app("pages/cargar.py")
     data = csv_bytes([["Petén", "Patrullas", "Municipal"]], header=["Lugar del taller", "Necesidad", "Nivel"])
     upload(at, "raro.csv", data, "text/csv")
@@ -56,20 +56,20 @@ def test_a_missing_column_can_be_assigned_and_the_file_revalidates(app, store):
     assert not at.error
     assert {m.label: m.value for m in at.metric}["Filas que se importarán"] == "1"
     button(at, "Importar 1 necesidad").click().run()
-    assert store.needs()["departamento"].tolist() == ["Petén"]
+    assert app_store.needs()["departamento"].tolist() == ["Petén"]
 
 
-def test_a_refused_file_says_why_in_spanish(app, store):
+def test_a_refused_file_says_why_in_spanish(app, app_store):
     at = app("pages/cargar.py")
     upload(at, "roto.xlsx", b"PK\x03\x04 esto no es un libro")
     assert any("el archivo está dañado" in e.value for e in at.error)
     assert not any(b.label.startswith("Importar") for b in at.button)
 
 
-def test_a_duplicate_is_recognised(app, store):
+def test_a_duplicate_is_recognised(app, app_store):
     from analysis.ingest.importer import import_file
     data = simple_xlsx([need()])
-    import_file(store, data, "primero.xlsx")
+    import_file(app_store, data, "primero.xlsx")
     at = app("pages/cargar.py")
     upload(at, "copia.xlsx", data)
     assert any("ya se cargó antes como «primero.xlsx»" in shown(i.value) for i in at.info)
@@ -86,10 +86,10 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
-def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, store):
+def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, app_store):
     from analysis.ingest.importer import import_file
     original = [need(necesidad=f"Necesidad número {i} de la aldea") for i in range(25)]
-    first = import_file(store, simple_xlsx(original + [need(departamento="Narnia", necesidad=f"Otra {i}")
+    first = import_file(app_store, simple_xlsx(original + [need(departamento="Narnia", necesidad=f"Otra {i}")
                                                        for i in range(5)]), "taller_occidente.xlsx").upload_id
     at = app("pages/cargar.py")
     upload(at, "taller_occidente_v2.xlsx", simple_xlsx(original + [need(departamento="Izabal", necesidad=f"Otra {i}")
@@ -100,23 +100,23 @@ def test_a_corrected_file_is_offered_to_replace_the_upload_it_overlaps(app, stor
     button(at, f"Reemplazar la carga n.º {first}").click().run()
     (message,) = at.success
     assert f"La carga n.º {first}, a la que reemplaza, quedó oculta" in message.value
-    assert store.count_needs() == 30 and set(store.needs()["archivo"]) == {"taller_occidente_v2.xlsx"}
+    assert app_store.count_needs() == 30 and set(app_store.needs()["archivo"]) == {"taller_occidente_v2.xlsx"}
     history = at.switch_page("pages/historial.py").run()
     states = dict(zip(history.dataframe[0].value["N.º"], history.dataframe[0].value["Estado"]))
     assert states[first] == f"Reemplazada por la n.º {first + 1}"
 
 
-def test_no_replacement_is_offered_without_overlap(app, store):
+def test_no_replacement_is_offered_without_overlap(app, app_store):
     at = app("pages/cargar.py")
     upload(at, "nuevo.xlsx", simple_xlsx([need()]))
     assert not any("ya están en la carga" in w.value for w in at.warning)  # the sample is never overlapped
     assert not any(b.label.startswith("Reemplazar") for b in at.button)
 
 
-def test_file_names_are_shown_as_plain_text(app, store):
+def test_file_names_are_shown_as_plain_text(app, app_store):
     from analysis.ingest.importer import import_file
     data = simple_xlsx([need()])
-    import_file(store, data, "*negrita*_[enlace](http://x).xlsx")
+    import_file(app_store, data, "*negrita*_[enlace](http://x).xlsx")
     at = app("pages/cargar.py")
     upload(at, "copia.xlsx", data)
     (info,) = at.info
@@ -124,7 +124,7 @@ def test_file_names_are_shown_as_plain_text(app, store):
     assert "\\*negrita\\*\\_\\[enlace\\]\\(http:\u2060//x\\)\\.xlsx" in info.value
 
 
-def test_rejected_values_are_fixed_in_the_app_and_the_correction_is_kept(app, store):
+def test_rejected_values_are_fixed_in_the_app_and_the_correction_is_kept(app, app_store):
     at = app("pages/cargar.py")
     data = simple_xlsx([need(departamento="Sacatepeques", necesidad="Extorsiones"),
                         need(departamento="Sacatepeques", necesidad="Robo de ganado"),
@@ -142,15 +142,15 @@ def test_rejected_values_are_fixed_in_the_app_and_the_correction_is_kept(app, st
     assert (values["Filas que se importarán"], values["Filas rechazadas"]) == ("4", "0")
     assert any("«Sacatepeques» → «Sacatepéquez»" in shown(m.value) for m in at.markdown)
     button(at, "Importar 4 necesidades").click().run()
-    needs = store.needs()
+    needs = app_store.needs()
     assert list(needs["departamento"]) == ["Sacatepéquez", "Sacatepéquez", "Petén", "Petén"]
     assert list(needs["nivel"]) == ["Municipal", "Municipal", "Comunitario", "Municipal"]
     upload_id = int(needs["upload_id"].iloc[0])
-    kept = [(p["value"], p["corrected"]) for p in store.upload(upload_id)["problems"] if p["severity"] == "correction"]
+    kept = [(p["value"], p["corrected"]) for p in app_store.upload(upload_id)["problems"] if p["severity"] == "correction"]
     assert kept == [("Sacatepeques", "Sacatepéquez"), ("Barrial", "Comunitario")]
 
 
-def test_a_correction_can_be_taken_back(app, store):
+def test_a_correction_can_be_taken_back(app, app_store):
     at = app("pages/cargar.py")
     upload(at, "taller.xlsx", simple_xlsx([need(nivel="Barrial"), need()]))
     (typed,) = [t for t in at.text_input if t.label == "Otro valor"]
@@ -176,10 +176,10 @@ def test_the_preview_counts_what_it_lists_and_shows_whole_numbers(app):
     assert "2 advertencias (1 sobre toda una hoja)" in " ".join(c.value for c in at.caption)
 
 
-def test_after_an_upload_the_analyst_sees_what_it_adds(app, store):
+def test_after_an_upload_the_analyst_sees_what_it_adds(app, app_store):
     from analysis.ingest.importer import import_file
     from tests.pages.conftest import cards
-    import_file(store, simple_xlsx([need(necesidad="Falta de agentes de la PNC", evento="Taller 1"),
+    import_file(app_store, simple_xlsx([need(necesidad="Falta de agentes de la PNC", evento="Taller 1"),
                                     need(departamento="Izabal", necesidad="Extorsiones a comercios",
                                          evento="Taller 1")]), "primero.xlsx", user="prueba")
     at = app("pages/cargar.py")

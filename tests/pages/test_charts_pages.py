@@ -14,8 +14,8 @@ def captions(at) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", c.value).replace("\u2060", "") for c in at.caption]
 
 
-def test_resumen_cards_and_charts_follow_the_data(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_resumen_cards_and_charts_follow_the_data(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/resumen.py")
     assert metric(at, "Departamentos con registros") == "2 de 22"
     assert metric(at, "Departamento con más necesidades") == "Petén"
@@ -26,8 +26,8 @@ def test_resumen_cards_and_charts_follow_the_data(app, store):
     assert "Petén es el departamento con más necesidades: 2 (50 %)." in captions(at)
 
 
-def test_territorio_tells_coverage_gaps_from_places_outside_the_filter(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_territorio_tells_coverage_gaps_from_places_outside_the_filter(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/territorio.py")
     gaps = next(m.value for m in at.markdown if m.value.startswith("**Sin registros con los filtros actuales (20)"))
     assert "Guatemala" in gaps and "Petén" not in gaps and "no significa que no haya problemas" in gaps
@@ -39,8 +39,8 @@ def test_territorio_tells_coverage_gaps_from_places_outside_the_filter(app, stor
     assert outside.startswith("Fuera del filtro de lugar (18 departamentos): Guatemala, ")
 
 
-def test_territorio_municipio_map_opens_on_the_busiest_department(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_territorio_municipio_map_opens_on_the_busiest_department(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/territorio.py")
     box = at.selectbox(key="mapa_departamento")
     assert box.value is None and box.proto.placeholder == "Petén (el de más necesidades)"
@@ -50,8 +50,8 @@ def test_territorio_municipio_map_opens_on_the_busiest_department(app, store):
     assert metric(at, "Necesidades en Izabal") == "2"
 
 
-def test_territorio_scope_by_ambito_colours_the_map_by_that_domain(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_territorio_scope_by_ambito_colours_the_map_by_that_domain(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/territorio.py")
     at.selectbox(key="mapa_ambito").set_value("Seguridad Exterior").run()
     assert any(m.value.startswith("**Sin registros con los filtros actuales (21)") for m in at.markdown)
@@ -59,8 +59,8 @@ def test_territorio_scope_by_ambito_colours_the_map_by_that_domain(app, store):
             in captions(at))
 
 
-def test_ambitos_ranks_needs_per_domain(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_ambitos_ranks_needs_per_domain(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/ambitos.py")
     interior = at.dataframe[0].value
     assert list(interior["Necesidad"]) == ["Falta de patrullajes en las aldeas", "Extorsiones"]
@@ -72,8 +72,8 @@ def test_ambitos_ranks_needs_per_domain(app, store):
     assert heat["y"] == ["Petén", "Izabal"]  # only the rows in the filter, in INE order
 
 
-def test_niveles_draws_the_counts_of_the_data(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_niveles_draws_the_counts_of_the_data(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/niveles.py")
     assert bar_counts(chart(at, "panel_niveles")) == {"Nacional": 0, "Regional": 0, "Departamental": 0, "Municipal": 3,
                                                "Comunitario": 1}
@@ -89,8 +89,8 @@ def test_niveles_draws_the_counts_of_the_data(app, store):
     assert "4 de 4 necesidades con institución responsable siguen sin atenderse (100 %)." in captions(at)
 
 
-def test_explorar_table_follows_filters_with_exact_row_numbers(app, store):
-    import_file(store, simple_xlsx(ROWS), "t.xlsx")
+def test_explorar_table_follows_filters_with_exact_row_numbers(app, app_store):
+    import_file(app_store, simple_xlsx(ROWS), "t.xlsx")
     at = app("pages/explorar.py")
     table = at.dataframe[0].value
     assert len(table) == 4 and set(table["archivo"]) == {"t.xlsx"} and list(table["fila"]) == [4, 5, 2, 3]

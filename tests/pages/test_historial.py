@@ -10,20 +10,20 @@ def click(at, label: str):
     return at
 
 
-def test_delete_needs_confirmation_and_restore_brings_needs_back(app, store):
-    import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "real.xlsx", user="ana")
+def test_delete_needs_confirmation_and_restore_brings_needs_back(app, app_store):
+    import_file(app_store, simple_xlsx([need(), need(departamento="Izabal")]), "real.xlsx", user="ana")
     at = app("pages/historial.py")
     table = at.dataframe[0].value  # newest first; the sample was hidden by the first real upload
     assert list(table["Archivo"]) == ["real.xlsx", "muestra_necesidades.xlsx"]
     assert list(table["Importadas"]) == [2, 1667] and list(table["Por"]) == ["ana", "sistema"]
     assert list(table["Estado"]) == ["Vigente", "Eliminada (datos de ejemplo)"]
     click(at, "Eliminar carga…")
-    assert store.count_needs() == 2  # nothing happens before confirming
+    assert app_store.count_needs() == 2  # nothing happens before confirming
     click(at, "Sí, eliminar")
-    assert store.count_needs() == 0
+    assert app_store.count_needs() == 0
     assert list(at.dataframe[0].value["Estado"])[0] == "Eliminada"
     click(at, "Restaurar carga")
-    assert store.count_needs() == 2
+    assert app_store.count_needs() == 2
     at.switch_page("pages/resumen.py").run()
     assert "2</b> de 2 necesidades" in sidebar_count(at)
 
@@ -34,9 +34,9 @@ def test_sample_upload_is_labelled_and_has_its_report(app):
     assert any("Informe de validación" in m.value for m in at.markdown)
 
 
-def test_a_replaced_upload_says_by_which_and_can_be_restored(app, store):
-    old = import_file(store, simple_xlsx([need(), need(departamento="Narnia")]), "taller.xlsx").upload_id
-    new = import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "taller_corregido.xlsx",
+def test_a_replaced_upload_says_by_which_and_can_be_restored(app, app_store):
+    old = import_file(app_store, simple_xlsx([need(), need(departamento="Narnia")]), "taller.xlsx").upload_id
+    new = import_file(app_store, simple_xlsx([need(), need(departamento="Izabal")]), "taller_corregido.xlsx",
                       replace=old).upload_id
     at = app("pages/historial.py")
     table = at.dataframe[0].value
@@ -45,13 +45,13 @@ def test_a_replaced_upload_says_by_which_and_can_be_restored(app, store):
     at.selectbox(key="historial_carga").set_value(old).run()
     assert any(f"fue reemplazada por la carga n.º {new}" in c.value for c in at.caption)
     click(at, "Restaurar carga")
-    assert store.count_needs() == 3
+    assert app_store.count_needs() == 3
 
 
-def test_restoring_the_sample_beside_real_data_is_refused_on_screen(app, store):
-    import_file(store, simple_xlsx([need()]), "real.xlsx")
+def test_restoring_the_sample_beside_real_data_is_refused_on_screen(app, app_store):
+    import_file(app_store, simple_xlsx([need()]), "real.xlsx")
     at = app("pages/historial.py")
     at.selectbox(key="historial_carga").set_value(1).run()  # the sample, hidden by the real upload
     click(at, "Restaurar carga")
     assert any("No se restauran los datos de ejemplo mientras haya 1 carga real vigente" in e.value for e in at.error)
-    assert store.count_needs() == 1 and store.sample_upload_ids() == []
+    assert app_store.count_needs() == 1 and app_store.sample_upload_ids() == []

@@ -22,9 +22,9 @@ ROWS = [
 
 
 @pytest.fixture
-def loaded(store):
-    import_file(store, simple_xlsx(ROWS), "talleres.xlsx", user="prueba")
-    return store
+def loaded(app_store):
+    import_file(app_store, simple_xlsx(ROWS), "talleres.xlsx", user="prueba")
+    return app_store
 
 
 def test_temas_shows_definitions_and_the_members_of_a_recurring_need(app, loaded):

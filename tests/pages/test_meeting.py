@@ -23,14 +23,14 @@ def button(at, label: str):
     return next(b for b in at.button if b.label == label)
 
 
-def test_presentation_walks_the_same_slides_as_the_powerpoint(app, store):
+def test_presentation_walks_the_same_slides_as_the_powerpoint(app, app_store):
     at = app("pages/presentar.py", {"departamento": ["Petén"]})
     slides = deck.slides(Filters.of(departamento=["Petén"]))
     assert slide_text(at)["titulo"] == [deck.TITLE]
     assert f"**1 / {len(slides)}**" in at.markdown[0].value and button(at, "Anterior").disabled
     assert "Departamento: Petén" in slide_text(at)["texto"]
     button(at, "Siguiente").click().run()
-    context = Context.of(store.needs(), Filters.of(departamento=["Petén"]))
+    context = Context.of(app_store.needs(), Filters.of(departamento=["Petén"]))
     assert slide_text(at)["titulo"] == [PANELS[slides[1].key].draw(context).takeaway]
     assert slide_text(at)["subtitulo"] == ["Necesidades por ámbito de seguridad · Petén"]
     assert slide_text(at)["marca"][0].startswith("USO OFICIAL — RESERVADO")
@@ -53,14 +53,14 @@ def open_save_menu(at, page_url: str) -> None:
     at.run()
 
 
-def test_a_saved_view_reopens_exactly_from_its_short_link(app, store):
+def test_a_saved_view_reopens_exactly_from_its_short_link(app, app_store):
     at = app("pages/territorio.py")
     at.sidebar.multiselect(key="departamento").set_value(["Izabal", "Zacapa"]).run()
     at.selectbox(key="mapa_ambito").set_value("Seguridad Exterior").run()
     open_save_menu(at, "territorio")
     at.text_input(key="_nombre_vista_territorio").input("Frontera oriental").run()
     button(at, "Guardar").click().run()
-    (saved,) = store.views.all().itertuples()
+    (saved,) = app_store.views.all().itertuples()
     assert (saved.name, saved.page) == ("Frontera oriental", "territorio")
     assert saved.params == {"departamento": ["Izabal", "Zacapa"], "mapa_ambito": "Seguridad Exterior"}
     assert f"/?vista={saved.slug}" in " ".join(c.value for c in at.get("code"))
@@ -70,7 +70,7 @@ def test_a_saved_view_reopens_exactly_from_its_short_link(app, store):
     reopened.run()
     assert reopened.selectbox(key="mapa_ambito").value == "Seguridad Exterior"
     assert reopened.sidebar.multiselect(key="departamento").value == ["Izabal", "Zacapa"]
-    expected = len(Filters.of(departamento=["Izabal", "Zacapa"]).apply(store.needs()))
+    expected = len(Filters.of(departamento=["Izabal", "Zacapa"]).apply(app_store.needs()))
     assert f"{expected}</b> de 1,667 necesidades" in sidebar_count(reopened)
 
 
@@ -80,8 +80,8 @@ def test_a_missing_view_says_so_and_opens_the_default_page(app):
     assert "1,667</b> de 1,667 necesidades" in sidebar_count(at)
 
 
-def test_saved_views_page_lists_renames_and_deletes(app, store):
-    store.views.save("Petén interior", "ambitos", {"departamento": ["Petén"], "ambito": ["Seguridad Interior"]},
+def test_saved_views_page_lists_renames_and_deletes(app, app_store):
+    app_store.views.save("Petén interior", "ambitos", {"departamento": ["Petén"], "ambito": ["Seguridad Interior"]},
                      "ana")
     at = app("pages/vistas.py")
     table = at.dataframe[0].value
@@ -89,20 +89,20 @@ def test_saved_views_page_lists_renames_and_deletes(app, store):
     assert list(table["Filtros"]) == ["Petén · Seguridad Interior"]
     at.text_input(key="_nuevo_nombre").input("Petén: seguridad interior").run()
     button(at, "Renombrar").click().run()
-    assert list(store.views.all()["name"]) == ["Petén: seguridad interior"]
+    assert list(app_store.views.all()["name"]) == ["Petén: seguridad interior"]
     button(at, "Eliminar…").click().run()
     button(at, "Sí, eliminar").click().run()
-    assert store.views.all().empty
+    assert app_store.views.all().empty
     assert any("Todavía no hay vistas guardadas" in i.value for i in at.info)
 
 
-def test_an_empty_name_is_refused_in_spanish(app, store):
+def test_an_empty_name_is_refused_in_spanish(app, app_store):
     at = app()  # Resumen, the default page («inicio»)
     assert not [b for b in at.button if b.label == "Guardar"]  # the menu's content is drawn only while it is open
     open_save_menu(at, "inicio")
     button(at, "Guardar").click().run()
     assert any(e.value == "Escriba un nombre para la vista." for e in at.error)
-    assert store.views.all().empty
+    assert app_store.views.all().empty
 
 
 def test_the_action_bar_offers_presenting_the_powerpoint_and_saving(app):
@@ -112,13 +112,13 @@ def test_the_action_bar_offers_presenting_the_powerpoint_and_saving(app):
     assert [b.label for b in at.get("download_button") if b.label == "PowerPoint"] == ["PowerPoint"]
 
 
-def test_a_saved_view_keeps_the_choices_its_page_declares(app, store):
+def test_a_saved_view_keeps_the_choices_its_page_declares(app, app_store):
     at = app("pages/explorar.py")
     at.multiselect(key="columnas").set_value(["departamento", "necesidad"]).run()
     at.selectbox(key="orden").set_value("necesidad").run()
     open_save_menu(at, "explorar")
     at.text_input(key="_nombre_vista_explorar").input("Tabla corta").run()
     button(at, "Guardar").click().run()
-    (saved,) = store.views.all().itertuples()
+    (saved,) = app_store.views.all().itertuples()
     assert saved.params == {"columnas": ["departamento", "necesidad"], "orden": "necesidad", "desc": "false",
                             "filas": "50", "pagina": "1"}

@@ -21,8 +21,8 @@ def test_every_page_renders_on_the_sample_with_filters_only_where_they_act(app, 
 
 
 @pytest.mark.parametrize("page", DATA_PAGES)
-def test_every_data_page_explains_an_empty_store(app, store, page):
-    store.delete_upload(1, actor="prueba")  # an emptied store: the sample is not loaded again
+def test_every_data_page_explains_an_empty_store(app, app_store, page):
+    app_store.delete_upload(1, actor="prueba")  # an emptied app_store: the sample is not loaded again
     at = app(page)
     assert "0</b> de 0 necesidades" in sidebar_count(at)
     assert any("Todavía no hay necesidades" in i.value for i in at.info)
@@ -37,8 +37,8 @@ def test_an_empty_store_opens_with_the_sample(tmp_path, monkeypatch):
     assert any("Datos de ejemplo" in w.value for w in at.warning)
 
 
-def test_filters_change_the_numbers_and_the_url(app, store):
-    import_file(store, simple_xlsx([need(), need(departamento="Izabal", ambito="Seguridad Exterior"),
+def test_filters_change_the_numbers_and_the_url(app, app_store):
+    import_file(app_store, simple_xlsx([need(), need(departamento="Izabal", ambito="Seguridad Exterior"),
                                     need(departamento="Izabal", necesidad="Extorsiones a transportistas")]),
                 "real.xlsx")
     at = app()
@@ -60,8 +60,8 @@ def test_filters_change_the_numbers_and_the_url(app, store):
     assert at.sidebar.button[1].disabled
 
 
-def test_municipio_options_narrow_to_the_chosen_department(app, store):
-    import_file(store, simple_xlsx([need(municipio="Flores"), need(departamento="Izabal", municipio="Livingston")]),
+def test_municipio_options_narrow_to_the_chosen_department(app, app_store):
+    import_file(app_store, simple_xlsx([need(municipio="Flores"), need(departamento="Izabal", municipio="Livingston")]),
                 "m.xlsx")
     at = app()
     assert set(at.sidebar.multiselect(key="municipio").options) == {"Flores", "Livingston"}
@@ -69,8 +69,8 @@ def test_municipio_options_narrow_to_the_chosen_department(app, store):
     assert at.sidebar.multiselect(key="municipio").options == ["Livingston"]
 
 
-def test_a_shared_url_reopens_the_same_view(app, store, app_db):
-    import_file(store, simple_xlsx([need(), need(departamento="Izabal"), need(departamento="Izabal",
+def test_a_shared_url_reopens_the_same_view(app, app_store, app_db):
+    import_file(app_store, simple_xlsx([need(), need(departamento="Izabal"), need(departamento="Izabal",
                                                                               nivel="Comunitario")]), "u.xlsx")
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
@@ -98,8 +98,8 @@ def test_an_unreachable_database_shows_a_spanish_message_not_a_traceback(monkeyp
     assert any("No se pudo mostrar esta página" in e.value for e in at.error)
 
 
-def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, store):
-    import_file(store, simple_xlsx([need(), need(departamento="Izabal")]), "p.xlsx")
+def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, app_store):
+    import_file(app_store, simple_xlsx([need(), need(departamento="Izabal")]), "p.xlsx")
     at = app()
     at.sidebar.multiselect(key="departamento").set_value(["Izabal"]).run()
     at.switch_page("pages/explorar.py")
@@ -110,16 +110,16 @@ def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, 
     assert not at.exception
 
 
-def test_the_default_page_name_in_an_address_forwards_with_its_filters(app, store):
+def test_the_default_page_name_in_an_address_forwards_with_its_filters(app, app_store):
     at = app("pages/resumen.py", {"departamento": ["Petén"], "ambito": ["Seguridad Interior"]})
     assert not at.error
     assert at.title[0].value == "Resumen de necesidades de seguridad"
-    expected = len(Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"]).apply(store.needs()))
+    expected = len(Filters.of(departamento=["Petén"], ambito=["Seguridad Interior"]).apply(app_store.needs()))
     assert f"{expected}</b> de 1,667 necesidades" in sidebar_count(at)
 
 
-def test_the_theme_filter_narrows_the_count_and_lives_in_the_url(app, store):
-    import_file(store, simple_xlsx([need(necesidad="Extorsiones a transportistas"), need(necesidad="Cobro de renta"),
+def test_the_theme_filter_narrows_the_count_and_lives_in_the_url(app, app_store):
+    import_file(app_store, simple_xlsx([need(necesidad="Extorsiones a transportistas"), need(necesidad="Cobro de renta"),
                                     need(departamento="Izabal", necesidad="Contrabando de mercancías"),
                                     need(departamento="Izabal", necesidad="Falta de alumbrado público")]), "t.xlsx")
     at = app()

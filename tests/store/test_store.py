@@ -1,5 +1,6 @@
 """The store on SQLite and PostgreSQL: transactions, soft delete, revision, no partial imports."""
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -52,7 +53,7 @@ def test_failed_insert_rolls_back_the_upload_row(store, monkeypatch):
     data = simple_xlsx([need()])
     import analysis.store.database as store_module
     monkeypatch.setattr(store_module, "_records", lambda rows: [(None,) * 16])  # violates NOT NULL
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError, match="NOT NULL"):
         import_file(store, data, "a.xlsx")
     assert store.uploads().empty and store.count_needs() == 0
 
