@@ -26,8 +26,6 @@ from analysis.text import two_lines
 GRID = "#EBF0F8"
 
 AMBITO_COLORS = fields.get("ambito").colors
-PRIORIDAD_COLORS = fields.get("prioridad").colors
-ESTADO_COLORS = fields.get("estado").colors
 BAR_COLOR = "#1F4E79"
 # Arial, or a font of the same letter widths (Liberation Sans, Helvetica): analysis.text_width knows them.
 FONT_FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"

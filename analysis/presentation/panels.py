@@ -96,6 +96,7 @@ class Drawn:
     takeaway: str
     kind: str
     category: str | None  # the column holding bar categories (bars only)
+    colors: Mapping[str, str]  # value -> colour of the bars or segments, from the catalogue ({} for one colour)
 
 
 @dataclass(frozen=True)
@@ -104,16 +105,19 @@ class Panel:
     kind: str  # bars | stacked | heatmap | map | table
     title: Callable[[Context], str]
     compute: Callable[[Context], pd.DataFrame]
-    figure: Callable[[Context, pd.DataFrame, Look, str], go.Figure]
+    figure: Callable[[Context, pd.DataFrame, Look, str, Mapping[str, str]], go.Figure]
     takeaway: Callable[[Context, pd.DataFrame], str]
     narrows: tuple[str, ...] = ()
     category: str | None = None
+    colored_by: str | None = None  # the field whose catalogue colours paint the bars or segments
 
     def draw(self, ctx: Context, look: Look = SCREEN) -> Drawn:
         data = self.compute(ctx)
         title = self.title(ctx)
         takeaway = self.takeaway(ctx, data) if len(ctx.needs) else "No hay necesidades con los filtros actuales."
-        return Drawn(self.key, title, self.figure(ctx, data, look, title), data, takeaway, self.kind, self.category)
+        colors = fields.get(self.colored_by).colors if self.colored_by else {}
+        return Drawn(self.key, title, self.figure(ctx, data, look, title, colors), data, takeaway, self.kind,
+                     self.category, colors)
 
 
 # ── Takeaways ─────────────────────────────────────────────────────────────────────────
@@ -258,27 +262,27 @@ def _municipios(ctx: Context) -> pd.DataFrame:
 # ── Figures ───────────────────────────────────────────────────────────────────────────
 
 
-def _bars(column: str, field_key: str | None, sort: bool = True, colors: dict | None = None):
-    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+def _bars(column: str, field_key: str | None, sort: bool = True):
+    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
         return charts.bars(frame, column, title, look, colors=colors, sort=sort, field=field_key)
     return figure
 
 
 def _heatmap(rows: str, columns: str):
-    def figure(ctx: Context, table: pd.DataFrame, look: Look, title: str) -> go.Figure:
+    def figure(ctx: Context, table: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
         return charts.heatmap(table, title, fields.label(columns), fields.label(rows), look, fields_=(rows, columns))
     return figure
 
 
-def _stacked(colors: dict):
-    def figure(ctx: Context, table: pd.DataFrame, look: Look, title: str) -> go.Figure:
+def _stacked():
+    def figure(ctx: Context, table: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
         return charts.stacked(table, title, colors, look)
     return figure
 
 
 def _map_figure(areas: Callable[[Context], tuple], name: str, extra: Callable[[Context], dict],
                 max_callouts: int | None = None):
-    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
         counts = dict(zip(frame["codigo"], frame["necesidades"]))
         outside = set(frame.loc[~frame["en_filtro"], "codigo"])
         clicks = {code: {name: value, **extra(ctx)} for code, value in zip(frame["codigo"], frame[name])}
@@ -292,7 +296,7 @@ def _map_figure(areas: Callable[[Context], tuple], name: str, extra: Callable[[C
     return figure
 
 
-def _table(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+def _table(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
     return charts.table_figure(frame, title, look, widths=[8, 1])
 
 
@@ -304,7 +308,7 @@ def _recurring(ctx: Context) -> pd.DataFrame:
     return recurrence.recurring_needs(ctx.needs, ctx.index.grupo, RECURRING_PLACES, RECURRING_SHOWN)
 
 
-def _recurring_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+def _recurring_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
     texts = [f"{plural(d, 'departamento')} · {plural(n, 'necesidad')}"
              for d, n in zip(frame["departamentos"], frame["necesidades"])]
     return charts.ranked(frame, "necesidad", "departamentos", title, look, texts)
@@ -346,7 +350,7 @@ def _compared_title(words: str) -> Callable[[Context], str]:
 
 
 def _paired_figure(by: str):
-    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+    def figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
         chosen = _sides(ctx)
         names = (chosen.antes, chosen.despues) if chosen else ("Antes", "Después")
         table = frame.set_index(by)[["antes", "despues"]].set_axis(list(names), axis=1)
@@ -409,7 +413,7 @@ def _per_100k(ctx: Context) -> pd.DataFrame:
     return frame[frame["departamento"].isin(allowed)].reset_index(drop=True) if allowed is not None else frame
 
 
-def _per_100k_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str) -> go.Figure:
+def _per_100k_figure(ctx: Context, frame: pd.DataFrame, look: Look, title: str, colors: Mapping[str, str]) -> go.Figure:
     texts = [f"{format_decimal(r)} ({plural(n, 'necesidad')})" for r, n in zip(frame["por_100k"], frame["necesidades"])]
     return charts.ranked(frame, "departamento", "por_100k", title, look, texts, field="departamento")
 
@@ -427,8 +431,8 @@ def _per_100k_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
 
 PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("ambitos", "bars", lambda c: "Necesidades por ámbito de seguridad", _counts("ambito", keep_order=True),
-          _bars("ambito", "ambito", sort=False, colors=charts.AMBITO_COLORS), _share_sentence("{}", "de {}"),
-          narrows=("ambito",), category="ambito"),
+          _bars("ambito", "ambito", sort=False), _share_sentence("{}", "de {}"),
+          narrows=("ambito",), category="ambito", colored_by="ambito"),
     Panel("departamentos", "bars", lambda c: "Necesidades por departamento", _counts("departamento"),
           _bars("departamento", "departamento"), _departamento_takeaway, narrows=("departamento",),
           category="departamento"),
@@ -450,14 +454,14 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", "tema"),
           _theme_takeaway, narrows=("tema",), category="tema"),
     Panel("instituciones_ambito", "stacked", lambda c: "Instituciones por ámbito",
-          lambda c: aggregation.top_institutions(c.needs, "ambito"), _stacked(charts.AMBITO_COLORS),
-          _institution_takeaway(None, "asignadas")),
+          lambda c: aggregation.top_institutions(c.needs, "ambito"), _stacked(),
+          _institution_takeaway(None, "asignadas"), colored_by="ambito"),
     Panel("instituciones_prioridad", "stacked", lambda c: "Instituciones por prioridad",
-          lambda c: aggregation.institution_breakdown(c.needs, "prioridad"), _stacked(charts.PRIORIDAD_COLORS),
-          _institution_takeaway("Alta", "de prioridad alta")),
+          lambda c: aggregation.institution_breakdown(c.needs, "prioridad"), _stacked(),
+          _institution_takeaway("Alta", "de prioridad alta"), colored_by="prioridad"),
     Panel("instituciones_estado", "stacked", lambda c: "Instituciones por estado de seguimiento",
-          lambda c: aggregation.institution_breakdown(c.needs, "estado"), _stacked(charts.ESTADO_COLORS),
-          _pending_takeaway),
+          lambda c: aggregation.institution_breakdown(c.needs, "estado"), _stacked(),
+          _pending_takeaway, colored_by="estado"),
     Panel("necesidades_frecuentes", "table", lambda c: "Las diez necesidades más frecuentes", _frequent, _table,
           _frequent_takeaway),
     Panel("mapa_municipios", "map",
@@ -474,11 +478,11 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("comparar_temas", "paired", _compared_title("Los 12 temas más frecuentes"), _compared("tema", 12),
           _paired_figure("tema"), _change_takeaway("tema"), narrows=("tema",)),
     Panel("linea_tiempo", "columns", _timeline_title, _timeline,
-          lambda c, t, look, title: charts.columns(t, title, charts.AMBITO_COLORS, look), _timeline_takeaway,
-          ),
+          lambda c, t, look, title, colors: charts.columns(t, title, colors, look), _timeline_takeaway,
+          colored_by="ambito"),
     Panel("prioridad_mapa", "heatmap", lambda c: "Dónde actuar primero: puntaje por departamento y ámbito",
           lambda c: priority.score_table(c.needs, c.filters),
-          lambda c, t, look, title: charts.heatmap(t, title, "Ámbito", "Departamento", look,
+          lambda c, t, look, title, colors: charts.heatmap(t, title, "Ámbito", "Departamento", look,
                                                    fields_=("departamento", "ambito"), unit="puntos"),
           _priority_takeaway, narrows=("departamento", "ambito")),
     Panel("por_100k", "ranked", lambda c: f"{_first_upper(c.scope_words)} por cada 100,000 habitantes", _per_100k,

@@ -93,13 +93,12 @@ def _bar_chart(slide, drawn: Drawn) -> None:
     plot.data_labels.font.size = Pt(13)
     plot.data_labels.number_format = "#,##0"
     plot.data_labels.number_format_is_linked = False
-    colors = charts.AMBITO_COLORS if drawn.category == "ambito" else {}
     for point, category in zip(plot.series[0].points, categories):
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(colors.get(category, charts.BAR_COLOR))
+        point.format.fill.fore_color.rgb = _rgb(drawn.colors.get(category, charts.BAR_COLOR))
 
 
-def _stacked_chart(slide, drawn: Drawn, colors: dict[str, str]) -> None:
+def _stacked_chart(slide, drawn: Drawn) -> None:
     """A native stacked bar chart: institutions as bars, one coloured series per segment."""
     table = drawn.data
     data = CategoryChartData(number_format="#,##0")
@@ -118,7 +117,7 @@ def _stacked_chart(slide, drawn: Drawn, colors: dict[str, str]) -> None:
     chart.plots[0].gap_width = 50
     for series, column in zip(chart.plots[0].series, table.columns):
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colors.get(column, charts.BAR_COLOR))
+        series.format.fill.fore_color.rgb = _rgb(drawn.colors.get(column, charts.BAR_COLOR))
 
 
 def _table(slide, frame: pd.DataFrame) -> None:
@@ -168,15 +167,13 @@ def presentation_bytes(context: Context, provenance: Provenance, uploads: pd.Dat
     drawn = [PANELS[key].draw(context, PICTURE_LOOKS.get(PANELS[key].kind, SLIDE_WIDE)) for key in keys]
     pictures = [d for d in drawn if d.kind in PICTURE_LOOKS]
     rendered = dict(zip((d.key for d in pictures), images.render([d.figure for d in pictures]) if pictures else []))
-    colors = {"instituciones_ambito": charts.AMBITO_COLORS, "instituciones_prioridad": charts.PRIORIDAD_COLORS,
-              "instituciones_estado": charts.ESTADO_COLORS}
     for number, item in enumerate(drawn, start=2):
         slide = deck.slides.add_slide(deck.slide_layouts[6])
         _heading(slide, item.takeaway, item.title)
         if item.kind == "bars":
             _bar_chart(slide, item)
         elif item.kind == "stacked" and not item.data.empty:
-            _stacked_chart(slide, item, colors.get(item.key, {}))
+            _stacked_chart(slide, item)
         elif item.kind == "table":
             _table(slide, item.data)
         elif item.key in rendered:
