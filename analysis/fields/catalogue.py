@@ -42,6 +42,7 @@ class Field:
     scales: dict[int, tuple[str, ...]] = field(default_factory=dict)  # highest number -> value of 1, 2, 3…
     done: str | None = None  # the value that closes a need (estado)
     acronyms: tuple[str, ...] = ()  # written in capitals whatever the case they come in (institución)
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value -> short forms, whole cells only
 
     @property
     def stored_blank(self) -> str:
@@ -54,7 +55,8 @@ class Field:
 
 
 _KNOWN_KEYS = {"etiqueta", "singular", "plural", "tipo", "filtro", "exportar", "explorar", "plantilla", "sinonimos",
-               "valores", "palabras", "colores", "vacio", "si_no_se_reconoce", "escalas", "atendido", "siglas"}
+               "valores", "palabras", "colores", "vacio", "si_no_se_reconoce", "escalas", "atendido", "siglas",
+               "abreviaturas"}
 
 
 def _field(key: str, spec: dict) -> Field:
@@ -63,7 +65,8 @@ def _field(key: str, spec: dict) -> Field:
     values = tuple(spec.get("valores", ()))
     blank = spec.get("vacio", SIN_ESPECIFICAR)
     scales = {int(top): tuple(named) for top, named in spec.get("escalas", {}).items()}
-    named = [*spec.get("palabras", {}), *spec.get("colores", {}), *(v for s in scales.values() for v in s),
+    named = [*spec.get("palabras", {}), *spec.get("colores", {}), *spec.get("abreviaturas", {}),
+             *(v for s in scales.values() for v in s),
              *([spec["atendido"]] if "atendido" in spec else [])]
     if values and (unknown := set(named) - set(values) - {blank}):
         raise ValueError(f"campos.toml: el campo «{key}» nombra valores que no existen: {sorted(unknown)}")
@@ -79,6 +82,7 @@ def _field(key: str, spec: dict) -> Field:
         extra={k: v for k, v in spec.items() if k not in _KNOWN_KEYS and isinstance(v, dict)},
         blank=blank, unrecognised=spec.get("si_no_se_reconoce") if values else None, scales=scales,
         done=spec.get("atendido"), acronyms=tuple(spec.get("siglas", ())),
+        abbreviations={v: tuple(a) for v, a in spec.get("abreviaturas", {}).items()},
     )
 
 

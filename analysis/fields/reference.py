@@ -65,3 +65,4 @@ def region_of_departamento() -> dict[str, str]:
     """Department name -> región name."""
     deptos = departamentos()
     return {deptos[code]: region for region, codes in REGIONES.items() for code in codes}
+

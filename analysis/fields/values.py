@@ -7,6 +7,8 @@ distinct value of a column, so it may be as careful as it needs to be. `suggest`
 closest canonical value for the «¿Quiso decir …?» of a rejected cell. Places (departamento,
 municipio) are recognised in `analysis.fields.places`.
 """
+from functools import cache
+
 from rapidfuzz import fuzz, process
 
 from analysis.fields import catalogue as fields
@@ -21,10 +23,18 @@ def _by_keywords(raw: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@cache
+def _abbreviations(key: str) -> dict[str, str]:
+    """A field's short forms, normalised, -> the value each stands for (whole cells only)."""
+    return {normalize(short): value for value, shorts in fields.get(key).abbreviations.items() for short in shorts}
+
+
 def recognise(field: Field, raw: str, scale: int | None = None) -> str | None:
     """The value of `field` a cell names, or None. A number reads on `scale` (one of the field's scales;
     the smallest when None): on the 1–5 scale of prioridad, 1–2 are Alta, 3 Media, 4–5 Baja."""
     key = normalize(raw)
+    if short := _abbreviations(field.key).get(key):
+        return short
     if field.scales and key.isdigit():
         values = field.scales[scale if scale in field.scales else min(field.scales)]
         number = int(key)

@@ -9,17 +9,31 @@ the bytes are untrusted, and only an Analysis or a FileRefused comes back.
 import dataclasses
 import getpass
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis import fields
 from analysis.formatting import format_int
+from analysis.ingest.accounting import Split, TableReading, legend_notes, notes_for_sheet, sheet_note, table_key
 from analysis.ingest.corrections import Corrections
 from analysis.ingest.problems import Problem
 from analysis.ingest.sandbox import run_isolated
-from analysis.ingest.validation import validate_table
-from analysis.layouts.summary_tables import COUNT, PIVOT, SUMMARY_SHEET, is_summary_sheet_name, looks_like_summary_sheet
-from analysis.layouts.tables import Table, find_tables
+from analysis.ingest.validation import validate_rows
+from analysis.layouts.cell_lists import split_items, without_marker
+from analysis.layouts.column_roles import VALUE
+from analysis.layouts.legends import Codes, find_codes
+from analysis.layouts.shapes import Rows, fitting
+from analysis.layouts.summary_tables import (
+    COUNT,
+    PIVOT,
+    SUMMARY_SHEET,
+    is_summary_sheet_name,
+    looks_like_summary_sheet,
+    mostly_numbers,
+)
+from analysis.layouts.tables import SheetLayout, Table, read_sheet
 from analysis.reading.refusals import FileRefused, MissingColumns
 from analysis.reading.workbooks import Sheet, read_workbook
 from analysis.store.database import DuplicateUpload, NewUpload, NotReplaceable, Overlap, Store
@@ -41,6 +55,8 @@ class Analysis:
     problems: list[Problem]
     rows_rejected: int
     rows_warned: int
+    readings: list["TableSummary"] = field(default_factory=list)  # how each table of needs was read
+    splits: list[Split] = field(default_factory=list)  # cells that listed several needs
 
     @property
     def column_mapping(self) -> dict[str, str]:
@@ -89,15 +105,16 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _missing_place(table: Table) -> str | None:
+def _missing_place(reading: TableReading, stated: Mapping[str, str]) -> str | None:
     """Why a table cannot be placed on the map (no departamento or municipio), or None."""
-    if any(table.column_of(f) for f in ("departamento", "municipio")) or "departamento" in table.defaults:
+    rows, table = reading.rows, reading.table
+    if {"departamento", "municipio"} & (set(rows.headers) | set(rows.defaults) | set(stated)):
         return None
     headers = ", ".join(f"«{h}»" for h in table.headers if h) or "ninguno"
     return (
         f"En la hoja «{table.sheet}» falta la columna de Departamento (o Municipio). Encabezados "
-        f"encontrados en la fila {table.header_row}: {headers}. Agregue la columna o indique cuál "
-        "encabezado corresponde al departamento."
+        f"encontrados en la fila {table.header_row}: {headers}. Agregue la columna, indique cuál "
+        "encabezado corresponde al departamento, o fije el lugar de todo el archivo."
     )
 
 
@@ -106,85 +123,165 @@ _SUMMARY_NOTES = {
     COUNT: "Omitida: es un conteo (un resumen), no una lista de necesidades.",
     SUMMARY_SHEET: "Omitida: es una hoja de resumen; las necesidades se leen de las otras hojas.",
 }
+_NO_SHAPE = "Omitida: no se reconoce dónde están las necesidades en esta tabla (ni una fila por necesidad ni una matriz)."
 
 
-def _entry(sheet: str, table: Table | None, note: str) -> dict:
+@dataclass(frozen=True)
+class Choices:
+    """What the analyst decided in the preview, applied when the file is read again."""
+
+    shapes: Mapping[str, str] = field(default_factory=dict)  # table key («Hoja1!5») -> shape key
+    whole: frozenset[str] = frozenset()  # cells («Hoja1!C7») whose list stays one need
+    stated: Mapping[str, str] = field(default_factory=dict)  # field -> value for the whole file (evento, fecha, lugar)
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """How one table of needs was read, as the preview shows it."""
+
+    key: str
+    sheet: str
+    header_row: int
+    title: str
+    shape: str  # the chosen shape's key
+    description: str  # «Matriz: una columna por ámbito»
+    alternatives: tuple[tuple[str, str], ...]  # (key, description) of every shape that fits, the chosen one first
+    sources: Mapping[str, tuple[str, str]]  # field -> (value, where from) stated once for the table
+
+
+def _entry(sheet: str, table: Table | None, note: str, shape: str = "") -> dict:
     """What the upload page and the history say about one sheet, or one table of a sheet."""
     return {"hoja": sheet, "fila_encabezado": table.header_row if table else None,
-            "filas": len(table.rows) if table else 0, "nota": note}
+            "filas": len(table.rows) if table else 0, "forma": shape, "nota": note}
 
 
 @dataclass
 class _Contents:
     """The tables of needs of a workbook and what was done with each sheet and table."""
 
-    tables: list[Table] = field(default_factory=list)
+    readings: list[TableReading] = field(default_factory=list)
     entries: list[dict] = field(default_factory=list)  # per sheet, or per table of a sheet with tables
-    table_entries: list[dict] = field(default_factory=list)  # the entry of each table in `tables`
+    table_entries: list[dict] = field(default_factory=list)  # the entry of each reading
+    skipped: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)  # sheet -> tables set aside, why
+    empty_sheets: dict[str, str] = field(default_factory=dict)  # sheet without a table of needs -> why
     summaries: int = 0  # sheets and tables skipped as summaries
 
 
-def _contents(sheets: list[Sheet], overrides: dict | None) -> _Contents:
-    """Sort every table into needs, summaries and empty tables.
+def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Contents:
+    """Sort every table into needs (read by their shape), summaries and tables without needs.
 
     A sheet named as a summary («Resumen», «TD Nivel»), and a table with a column of counts, are
     read only when no other sheet holds a plain list of needs.
     """
-    found = [(sheet, find_tables(sheet, overrides)) for sheet in sheets]
-    elsewhere = any(t.rows and t.summary is None and not t.counts for sheet, tables in found
-                    if not is_summary_sheet_name(sheet.name) for t in tables)
+    elsewhere = any(t.rows and t.summary is None and not t.counts and fitting(t) for sheet, layout in layouts
+                    if not is_summary_sheet_name(sheet.name) for t in layout.tables)
     contents = _Contents()
-    for sheet, tables in found:
+    for sheet, layout in layouts:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
+        tables = layout.tables
         if not tables:
             summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
             contents.summaries += summary is not None
-            contents.entries.append(_entry(sheet.name, None, _SUMMARY_NOTES[summary] if summary else
-                                           "Omitida: no contiene una tabla de necesidades."))
+            note = _SUMMARY_NOTES[summary] if summary else "Omitida: no contiene una tabla de necesidades."
+            contents.entries.append(_entry(sheet.name, None, note))
+            contents.empty_sheets[sheet.name] = note
             continue
         for table in tables:
+            fits = fitting(table) if table.summary is None else []
             summary = table.summary or (SUMMARY_SHEET if named_summary else COUNT if elsewhere and table.counts
-                                        else None)
-            if summary:
-                contents.summaries += 1
-                contents.entries.append(_entry(sheet.name, table, _SUMMARY_NOTES[summary]))
-            elif not table.rows:
-                contents.entries.append(_entry(sheet.name, table, "Omitida: la tabla no tiene filas de datos."))
-            else:
-                entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "")
-                contents.tables.append(table)
-                contents.entries.append(entry)
-                contents.table_entries.append(entry)
+                                        else COUNT if not fits and _counts_values(table) else None)
+            note = _SUMMARY_NOTES[summary] if summary else None
+            if note is None and not table.rows:
+                note = "Omitida: la tabla no tiene filas de datos."
+            elif note is None and not fits:
+                note = _NO_SHAPE
+            if note:
+                contents.summaries += summary is not None
+                contents.entries.append(_entry(sheet.name, table, note))
+                contents.skipped.setdefault(sheet.name, []).append((table, note))
+                continue
+            wanted = choices.shapes.get(table_key(table))
+            chosen = next((f for f in fits if f.shape.key == wanted), fits[0])
+            rows = chosen.shape.read(table)
+            splits = expand_lists(rows, choices.whole)
+            contents.readings.append(TableReading(table, chosen, fits, rows, splits))
+            entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "",
+                           chosen.description)
+            contents.entries.append(entry)
+            contents.table_entries.append(entry)
     return contents
 
 
-def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None,
-                 corrections: Corrections | None = None) -> Analysis:
-    """Read and validate a file without storing anything, in a child process within the reading
-    limits (analysis.limits); raises FileRefused, also when the file passes a limit.
+def _counts_values(table: Table) -> bool:
+    """Whether a table's value columns hold numbers: a crosstab of counts («Departamento | SI | SE…»)."""
+    columns = [i for i, r in enumerate(table.roles) if r.kind == VALUE]
+    return bool(columns) and mostly_numbers(row[i] for row in table.rows for i in columns if i < len(row))
 
-    `overrides` say which field a header feeds; `corrections` replace rejected values (analysis.corrections).
+
+def expand_lists(rows: Rows, whole: frozenset[str]) -> list[Split]:
+    """Each need whose cell lists several becomes one entry per item (in place); the splits, for the notes.
+    A list the analyst chose to keep whole stays one need, its markers kept; a lone marked item loses its marker."""
+    splits: list[Split] = []
+    texts = rows.values["necesidad"]
+    found = [(i, items) for i, text in enumerate(texts) if (items := split_items(text))]
+    if not found:
+        rows.values["necesidad"] = [without_marker(t) for t in texts]
+        return splits
+    order: list[tuple[int, str]] = []
+    listed = dict(found)
+    for i, text in enumerate(texts):
+        items = listed.get(i)
+        if items is None:
+            order.append((i, without_marker(text)))
+            continue
+        split = Split(rows.sheet, rows.cells[i], items)
+        if split.key in whole:
+            split.kept_whole = True
+            order.append((i, text))
+        else:
+            order.extend((i, item) for item in items.items)
+        splits.append(split)
+    for name, values in rows.values.items():
+        rows.values[name] = [values[i] for i, _ in order]
+    rows.values["necesidad"] = [item for _, item in order]
+    rows.rows = [rows.rows[i] for i, _ in order]
+    rows.cells = [rows.cells[i] for i, _ in order]
+    rows.sections = [rows.sections[i] for i, _ in order]
+    kept = {i: n for n, (i, _) in enumerate(order)}  # marks conflicts follow the first entry of their row
+    rows.conflicts = [(kept[e], name, values) for e, name, values in rows.conflicts if e in kept]
+    return splits
+
+
+def analyse_file(data: bytes, filename: str, overrides: dict[str, str] | None = None,
+                 corrections: Corrections | None = None, choices: Choices | None = None) -> Analysis:
+    """Read and validate a file without storing anything, in a child process within the reading
+    limits (analysis.reading.limits); raises FileRefused, also when the file passes a limit.
+
+    `overrides` say which field a header feeds; `corrections` replace rejected values (analysis.ingest.corrections);
+    `choices` are the analyst's decisions about shapes, lists and values for the whole file.
     """
-    return dataclasses.replace(run_isolated(_analyse_without_bytes, data, filename, overrides, corrections),
+    return dataclasses.replace(run_isolated(_analyse_without_bytes, data, filename, overrides, corrections, choices),
                                content=data)
 
 
-def _analyse_without_bytes(data: bytes, filename: str, overrides, corrections) -> Analysis:
+def _analyse_without_bytes(data: bytes, filename: str, overrides, corrections, choices) -> Analysis:
     """`analyse_here`, answered lean across the pipe: without the file's bytes (the caller has them)
     nor the tables' raw rows (their needs are in `needs`); pickling those would cost more than a
     tenth of a 100,000-row import."""
-    found = analyse_here(data, filename, overrides, corrections)
+    found = analyse_here(data, filename, overrides, corrections, choices)
     tables = [dataclasses.replace(t, rows=[], row_numbers=[], sections=[]) for t in found.tables]
     return dataclasses.replace(found, content=b"", tables=tables)
 
 
 def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = None,
-                 corrections: Corrections | None = None) -> Analysis:
+                 corrections: Corrections | None = None, choices: Choices | None = None) -> Analysis:
     """`analyse_file` in this very process: only for the sandbox's child, or for trusted files."""
+    choices = choices or Choices()
     sheets = read_workbook(data, filename)
-    contents = _contents(sheets, overrides)
-    tables = contents.tables
-    if not tables:
+    layouts = [(sheet, read_sheet(sheet, overrides)) for sheet in sheets]
+    contents = _contents(layouts, choices)
+    readings = contents.readings
+    if not readings:
         names = ", ".join(f"«{s.name}»" for s in sheets)
         if contents.summaries:
             raise FileRefused(
@@ -196,22 +293,65 @@ def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = 
         raise FileRefused(
             f"No se encontró una tabla de necesidades en {names}. La tabla necesita una fila de encabezados "
             "con una columna de la necesidad (p. ej. «Necesidad», «Problemática», «Descripción») y al menos "
-            "otra columna reconocible (Departamento, Municipio, Nivel, Ámbito…)."
+            "otra columna reconocible (Departamento, Municipio, Nivel, Ámbito…), o una columna por ámbito, "
+            "nivel o lugar con las necesidades en sus celdas."
         )
-    if reasons := [r for r in map(_missing_place, tables) if r]:
-        raise MissingColumns(reasons[0], tables)
-    validated = [validate_table(t, corrections) for t in tables]
+    if reasons := [r for r in (_missing_place(reading, choices.stated) for reading in readings) if r]:
+        raise MissingColumns(reasons[0], [reading.table for reading in readings])
+    codes = find_codes(sheets, _data_cells(readings))
+    validated = [validate_rows(reading.rows, corrections, codes, choices.stated) for reading in readings]
     frames = [v.needs for v in validated if not v.needs.empty]
     needs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(NEED_COLUMNS))
     for entry, result in zip(contents.table_entries, validated):
         entry["aceptadas"] = len(result.needs)
         entry["rechazadas"] = result.rows_rejected
+    notes = _notes(layouts, contents, codes, choices)
     return Analysis(
-        filename=filename, sha256=sha256_of(data), content=data, tables=tables, sheets=contents.entries, needs=needs,
-        problems=[p for v in validated for p in v.problems],
+        filename=filename, sha256=sha256_of(data), content=data, tables=[r.table for r in readings],
+        sheets=contents.entries, needs=needs,
+        problems=[p for v in validated for p in v.problems] + notes,
         rows_rejected=sum(v.rows_rejected for v in validated),
         rows_warned=sum(v.rows_warned for v in validated),
+        readings=[_summary(reading) for reading in readings],
+        splits=[split for reading in readings for split in reading.splits],
     )
+
+
+def _data_cells(readings: list[TableReading]) -> dict[str, set[tuple[int, int]]]:
+    """The cells the tables read as data (never a legend)."""
+    cells: dict[str, set[tuple[int, int]]] = {}
+    for reading in readings:
+        used = reading.rows.columns_used
+        cells.setdefault(reading.table.sheet, set()).update(
+            (n - 1, c) for n in reading.table.row_numbers for c in used)
+    return cells
+
+
+def _notes(layouts, contents: _Contents, codes: Codes, choices: Choices) -> list[Problem]:
+    """Every note that accounts for what the file holds besides its needs (analysis.ingest.accounting)."""
+    notes: list[Problem] = []
+    with_tables = {r.table.sheet for r in contents.readings}
+    for sheet, layout in layouts:
+        if sheet.name in contents.empty_sheets:
+            notes.extend(sheet_note(sheet, contents.empty_sheets[sheet.name], codes))
+            continue
+        read = [r for r in contents.readings if r.table.sheet == sheet.name]
+        notes.extend(notes_for_sheet(sheet, layout, read, contents.skipped.get(sheet.name, []), codes))
+    notes.extend(legend_notes(codes, with_tables))
+    for name, value in choices.stated.items():
+        notes.append(Problem("valor-de-todo-el-archivo", "", None, fields.label(name), value,
+                             f"{fields.label(name)} «{value}» fijado por el analista para las filas que no lo dicen."))
+    return notes
+
+
+def _summary(reading: TableReading) -> TableSummary:
+    table = reading.table
+    return TableSummary(reading.key, table.sheet, table.header_row, table.title, reading.fit.shape.key,
+                        reading.fit.description, tuple((f.shape.key, f.description) for f in
+                                                       [reading.fit, *(a for a in reading.alternatives
+                                                                       if a.shape.key != reading.fit.shape.key)]),
+                        {name: (value, table.sources[name]) for name, value in table.defaults.items()
+                         if name in table.sources})
 
 
 def warm_up_reader() -> None:

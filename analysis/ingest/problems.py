@@ -2,12 +2,14 @@
 analysts read the Spanish message.
 
 Each kind has a stable code and a severity: an error rejects the row, a warning keeps it (or speaks about a
-whole sheet), a correction records a value the analyst corrected. The README's «Códigos de las observaciones»
-lists them all (a test keeps the two in step).
+whole sheet), a correction records a value the analyst corrected, a note says what was set aside or read
+another way — lines that are not needs, a column no field takes, a list split into needs, a value taken from
+the title — so that nothing leaves a file in silence. The README's «Códigos de las observaciones» lists them
+all (a test keeps the two in step).
 """
 from dataclasses import asdict, dataclass
 
-ERROR, WARNING, CORRECTION = "error", "warning", "correction"
+ERROR, WARNING, CORRECTION, NOTE = "error", "warning", "correction", "note"
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,18 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
     Kind("fechas-mes-primero", WARNING, "la columna escribe las fechas con el mes primero"),
     Kind("fechas-solo-mes", WARNING, "fechas con solo mes y año: se guardan como el día 1"),
     Kind("codigo-contradicho", WARNING, "un código de lugar que contradice el nombre escrito a su lado: vale el nombre"),
+    Kind("marcas-varias", WARNING, "una fila marca dos o más valores de un campo de lista: se guarda «Sin especificar»"),
     Kind("valor-corregido", CORRECTION, "un valor que el analista corrigió en la carga"),
+    Kind("columna-sin-campo", WARNING, "una columna con texto que no corresponde a ningún campo: no se guarda"),
+    Kind("celdas-sin-leer", WARNING, "celdas que ninguna regla leyó: no se guardan (avise al equipo técnico)"),
+    Kind("filas-ignoradas", NOTE, "líneas que no son necesidades: títulos, pies de página, totales, firmas, instrucciones"),
+    Kind("columna-ignorada", NOTE, "una columna que ningún campo toma: numeración, metadatos de la encuesta"),
+    Kind("celdas-sin-necesidad", NOTE, "celdas de necesidades que no nombran ninguna («—», «Sin necesidades»)"),
+    Kind("hoja-ignorada", NOTE, "una hoja o tabla que no es una lista de necesidades: resumen, instrucciones, códigos"),
+    Kind("lista-dividida", NOTE, "una celda con varias necesidades (numeradas, con viñetas…): se guarda una por cada una"),
+    Kind("valor-del-titulo", NOTE, "evento, fecha o lugar tomados del título o del nombre de la hoja"),
+    Kind("codigos-de-leyenda", NOTE, "códigos traducidos con la leyenda del mismo libro («SI» = Seguridad Interior)"),
+    Kind("valor-de-todo-el-archivo", NOTE, "un valor que el analista fijó para todo el archivo"),
 )}
 
 

@@ -21,13 +21,17 @@ from analysis.ingest.corrections import Corrections
 from analysis.ingest.corrections import apply as apply_corrections
 from analysis.ingest.problems import ERROR, Problem
 from analysis.layouts.columns import FIELD_LABELS
+from analysis.layouts.legends import Codes
+from analysis.layouts.shapes.base import Rows
 from analysis.layouts.tables import Table
 from analysis.store.schema import NEED_COLUMNS
 from analysis.text import clean_cell, normalize, normalize_series
 
-# Cell contents that mean "nothing written here".
+# Cell contents that mean "nothing written here" (compared normalised; RAW_PLACEHOLDERS as written).
 PLACEHOLDERS = {"", "n a", "na", "s d", "sd", "sin dato", "sin datos", "no aplica", "ninguno", "ninguna",
-                "nan", "none", "null"}
+                "nan", "none", "null", "n d", "nd", "no disponible", "sin informacion", "sin especificar", "no indica",
+                "no especificado", "no especificada"}
+RAW_PLACEHOLDERS = {"\\N", "#N/A", "#N/D", "#¡VALOR!", "#VALUE!", "#REF!", "#NULL!"}
 
 _PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS)) + 4  # longer cells are never placeholders
 
@@ -40,16 +44,11 @@ class ValidatedTable:
     rows_warned: int
 
 
-def _text_column(table: Table, name: str) -> list[str]:
-    """Cleaned text of one field's column ('' where blank or a placeholder such as «N/A»)."""
-    match = table.column_of(name)
-    if match is None:
-        return [""] * len(table.rows)
-    i = match.index
-    raw = [row[i] if i < len(row) else "" for row in table.rows]
+def _cleaned(raw: list) -> list[str]:
+    """Cleaned text of one field's values ('' where blank or a placeholder such as «N/A», «NULL», «\\N»)."""
     cleaned = {value: clean_cell(value) for value in set(raw)}
-    cleaned = {k: ("" if len(v) <= _PLACEHOLDER_MAX and normalize(v) in PLACEHOLDERS else v)
-               for k, v in cleaned.items()}
+    cleaned = {k: ("" if len(v) <= _PLACEHOLDER_MAX and (normalize(v) in PLACEHOLDERS or v in RAW_PLACEHOLDERS)
+                   else v) for k, v in cleaned.items()}
     return [cleaned[value] for value in raw]
 
 
@@ -109,24 +108,33 @@ def _or(values: list[str]) -> str:
 
 
 def validate_table(table: Table, corrections: Corrections | None = None) -> ValidatedTable:
-    """Canonical needs of a table plus every error and warning, by spreadsheet row.
+    """`validate_rows` of a table read by the shape that fits it best."""
+    from analysis.layouts.shapes import fitting
+    return validate_rows(fitting(table)[0].shape.read(table), corrections)
 
-    `corrections` replace values as written before anything is recognised (see `analysis.ingest.corrections`).
+
+def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Codes | None = None,
+                  stated: dict[str, str] | None = None) -> ValidatedTable:
+    """Canonical needs of a table read by its shape, plus every error and warning, by spreadsheet row.
+
+    `corrections` replace values as written before anything is recognised (see `analysis.ingest.corrections`);
+    `codes` translate the values a legend of the workbook explains («SI» → Seguridad Interior); `stated` are
+    values the analyst set for the whole file, for the rows that do not say them.
     """
-    text = {name: _text_column(table, name) for name in FIELD_LABELS if name != "region"}
+    text = {name: _cleaned(rows.values[name]) for name in FIELD_LABELS if name != "region"}
     frame = pd.DataFrame(text)
-    frame["fila"] = table.row_numbers
-    headings = pd.DataFrame(table.sections or [{}] * len(frame), index=frame.index)
+    frame["fila"] = rows.rows
+    frame["_entrada"] = range(len(frame))
+    headings = pd.DataFrame(rows.sections or [{}] * len(frame), index=frame.index)
     problems: list[Problem] = []
     errors: dict[int, list[Problem]] = {}
     warned: set[int] = set()
 
     def header(name: str) -> str:
-        match = table.column_of(name)
-        return match.header if match else FIELD_LABELS[name]
+        return rows.headers.get(name, FIELD_LABELS[name])
 
     def flag(position: int, code: str, name: str, value: str, message: str) -> None:
-        problem = Problem(code, table.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
+        problem = Problem(code, rows.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
         if problem.severity == ERROR:
             errors.setdefault(position, []).append(problem)
         else:
@@ -139,12 +147,21 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
     for name in headings.columns:  # a heading row («SEGURIDAD INTERIOR») speaks for the rows below it
         blank = (frame[name] == "") & headings[name].notna()
         frame.loc[blank, name] = headings.loc[blank, name]
-    for name, value in table.defaults.items():
+    for name, value in {**rows.defaults, **(stated or {})}.items():
         frame.loc[frame[name] == "", name] = value
     for name, original, new, count in apply_corrections(frame, corrections or {}):
-        problems.append(Problem("valor-corregido", table.sheet, None, header(name), original,
+        problems.append(Problem("valor-corregido", rows.sheet, None, header(name), original,
                                 f"Corregido en la carga: «{original}» → «{new}» "
                                 f"({count} {'fila' if count == 1 else 'filas'}).", name, new))
+    if codes:
+        codes.translate(frame)
+    conflicts = {entry: (name, values) for entry, name, values in rows.conflicts}
+    for position, entry in enumerate(frame["_entrada"]):
+        if entry in conflicts:
+            name, values = conflicts[entry]
+            flag(position, "marcas-varias", name, ", ".join(values),
+                 f"La fila marca {len(values)} valores de {FIELD_LABELS[name]} ({', '.join(values)}): se guarda "
+                 f"como «{fields.get(name).blank}».")
 
     for position in frame.index[frame["necesidad"] == ""]:
         flag(position, "necesidad-vacia", "necesidad", "", "La fila no tiene descripción de la necesidad.")
@@ -172,9 +189,9 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
     out["region"] = out["departamento"].map(reference.region_of_departamento()).fillna(SIN_ESPECIFICAR)
 
     for field in fields.controlled_fields():
-        out[field.key] = _list_values(field, frame[field.key], flag, table.column_of(field.key) is not None)
+        out[field.key] = _list_values(field, frame[field.key], flag, field.key in rows.headers)
 
-    out["fecha"] = _dates(frame["fecha"], table.sheet, header("fecha"), problems)
+    out["fecha"] = _dates(frame["fecha"], rows.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:
         flag(position, "fecha-no-reconocida", "fecha", frame.at[position, "fecha"],
              "Fecha no reconocida (escriba día/mes/año, p. ej. 09/11/2017): se deja vacía.")
@@ -185,13 +202,13 @@ def validate_table(table: Table, corrections: Corrections | None = None) -> Vali
     out["institucion"] = frame["institucion"].map({v: v.upper() if normalize(v) in acronyms else v
                                                    for v in frame["institucion"].unique()})
     out["evento"] = frame["evento"]
-    out["hoja"] = table.sheet
+    out["hoja"] = rows.sheet
     out["fila"] = frame["fila"]
 
     for field in fields.controlled_fields():
         unnamed = int((frame[field.key] == "").sum())
-        if field.unrecognised == REJECT and table.column_of(field.key) is None and unnamed:
-            problems.append(Problem("columna-ausente", table.sheet, None, None, "",
+        if field.unrecognised == REJECT and field.key not in rows.headers and unnamed:
+            problems.append(Problem("columna-ausente", rows.sheet, None, None, "",
                                     f"La hoja no tiene columna de {field.label}: {unnamed} de sus necesidades "
                                     f"se guardan como «{field.blank}»."))
     rejected = sorted(errors)

@@ -1,6 +1,9 @@
 """Recognising a header row: the row that names the fields of the table below it.
 
-A header names the description column (necesidad) and at least one other field. The
+A header says where the needs are and at least one other thing about them: a description
+column (necesidad, also in repeated groups: «Necesidad 1 | Necesidad 2») and another field,
+or the values of a field as columns (a matrix: «Municipio | Seguridad Interior | Seguridad
+Exterior …»); what each cell says is its role (`analysis.layouts.column_roles`). The
 first header of a sheet may be worded loosely; a header further down, which starts a
 new table, must also be made of plain field names (a data row rarely is), so
 `looks_like_header` screens rows cheaply before the full comparison. A header may take
@@ -8,9 +11,10 @@ two rows: group cells («UBICACIÓN») above the names of the fields (Departamen
 Municipio), or names split between the two rows; the lower row names the fields and
 the upper one fills its gaps.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from analysis.layouts.columns import ColumnMatch, map_columns, plain_header_keys, score_header
+from analysis.layouts.column_roles import FIELD, NO_ROLE, NONE, VALUE, Role, roles_of
+from analysis.layouts.columns import ColumnMatch, map_columns, plain_header_keys
 from analysis.text import clean_cell, normalize
 
 # Longer cells are never a plain field name.
@@ -25,22 +29,69 @@ class Header:
 
     index: int  # 0-based row of the (lower) header row
     cells: list[str]
-    columns: list[ColumnMatch]
+    columns: list[ColumnMatch]  # the plain field columns, one per field
+    roles: list[Role] = field(default_factory=list)  # what every cell says (one per cell)
 
     @property
     def necesidad_index(self) -> int:
-        return next(c.index for c in self.columns if c.field == "necesidad")
+        """The first column that holds needs: the description, or the first value column of a matrix."""
+        return next((i for i, r in enumerate(self.roles) if r.kind == FIELD and r.field == "necesidad"),
+                    next((i for i, r in enumerate(self.roles) if r.kind == VALUE), -1))
+
+    @property
+    def richness(self) -> int:
+        """How much the header says: the cells that have a role."""
+        return sum(1 for r in self.roles if r.kind != NONE)
 
 
 def header_at(index: int, row: list, overrides: dict | None) -> Header | None:
-    """The header this row is, or None: it must map the description and another field."""
+    """The header this row is, or None: it must say where the needs are and something else about them."""
     cells = [clean_cell(c) for c in row]
     if sum(1 for c in cells if c) < 2:
         return None
-    columns = [m for m in map_columns(cells, overrides) if m.field != "region"]
-    if len(columns) < 2 or not any(m.field == "necesidad" for m in columns):
+    roles = _single_groups(roles_of(cells, overrides))
+    plain = [c if r.kind == FIELD and r.group is None and r.field != "region" else "" for c, r in zip(cells, roles)]
+    columns = [m for m in map_columns(plain, _plain_overrides(overrides, plain)) if m.field != "region"]
+    chosen = {m.index for m in columns}
+    roles = [NO_ROLE if r.kind == FIELD and r.group is None and i not in chosen else r for i, r in enumerate(roles)]
+    if not _bears_needs(roles):
         return None
-    return Header(index, cells, columns)
+    return Header(index, cells, columns, roles)
+
+
+def _plain_overrides(overrides: dict | None, plain: list[str]) -> dict | None:
+    """The analyst's overrides of the plain columns (the others have their role already)."""
+    keys = {normalize(c) for c in plain if c}
+    return {h: f for h, f in (overrides or {}).items() if normalize(h) in keys} or None
+
+
+def _single_groups(roles: list[Role]) -> list[Role]:
+    """A group needs two members to be a group: «Necesidad 1» alone, or «Nivel 3», is a plain column."""
+    counts: dict[str, int] = {}
+    for r in roles:
+        if r.kind == FIELD and r.group is not None:
+            counts[r.group] = counts.get(r.group, 0) + (r.field == "necesidad")
+    need_groups = {g for g, n in counts.items() if n}
+    if len(need_groups) >= 2 or any(r.value for r in roles if r.kind == FIELD and r.group in need_groups):
+        return roles
+    return [Role(FIELD, r.field, confidence=r.confidence) if r.kind == FIELD and r.group is not None and not r.value
+            else r for r in roles]
+
+
+def _bears_needs(roles: list[Role]) -> bool:
+    """Whether a header locates needs: a description column with something else named, or the values of one
+    field as two or more columns beside a named field (three or more alone)."""
+    described = any(r.kind == FIELD and r.field == "necesidad" for r in roles)
+    others = sum(1 for r in roles if r.kind in (FIELD, VALUE) and r.field != "necesidad")
+    if described:
+        return others >= 1
+    values: dict[str, int] = {}
+    for r in roles:
+        if r.kind == VALUE:
+            values[r.field] = values.get(r.field, 0) + 1
+    most = max(values.values(), default=0)
+    named = any(r.kind == FIELD for r in roles)
+    return most >= 3 or most >= 2 and named
 
 
 class PlainNames:
@@ -82,13 +133,14 @@ def two_row_header(upper: list, lower: list, index: int, overrides: dict | None)
     if sum(1 for c in upper_cells if c) < 2:
         return None  # a title above the header, not its upper half
     lower_cells = [clean_cell(c) for c in lower]
-    if any(cell and max(score_header(cell).values(), default=0) < _CLEAR_NAME for cell in lower_cells):
+    if any(cell and (role.kind != FIELD or role.confidence < _CLEAR_NAME)
+           for cell, role in zip(lower_cells, roles_of(lower_cells))):
         return None
     width = max(len(upper_cells), len(lower_cells))
     upper_cells += [""] * (width - len(upper_cells))
     lower_cells += [""] * (width - len(lower_cells))
     combined = header_at(index, [low or up for up, low in zip(upper_cells, lower_cells)], overrides)
     alone = header_at(index, lower_cells, overrides)
-    if combined is None or len(combined.columns) <= (len(alone.columns) if alone else 0):
+    if combined is None or combined.richness <= (alone.richness if alone else 0):
         return None
     return combined

@@ -3,32 +3,34 @@
 Title blocks and blank rows above the header, values merged down over their rows,
 tables stacked one under another (each with its title line and its own header, in any
 column order and from any column), page headers and footers of a printed report, TOTAL
-lines, blocks of counts: this module reads a sheet top to bottom, starts a table at each
-header, keeps the data rows with their spreadsheet row numbers and collects the values
-a title or the sheet name states once for all of a table's rows.
+lines, blocks of counts, the column numbers, instructions and signatures of an official
+form: this module reads a sheet top to bottom, starts a table at each header, keeps the
+data rows with their spreadsheet row numbers, collects the values a title or the sheet
+name states once for all of a table's rows, and says why each other line was set aside
+(`SheetLayout.set_aside`), so that nothing leaves the sheet without a word.
 """
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis import fields
 from analysis.fields.places import recognise_departamento
 from analysis.fields.values import recognise_ambito
+from analysis.layouts.column_roles import Role
 from analysis.layouts.columns import ColumnMatch, score_header
+from analysis.layouts.form_lines import is_column_numbers, is_instruction, is_signature, is_units_row
 from analysis.layouts.headers import Header, PlainNames, header_at, two_row_header
 from analysis.layouts.merges import fill_merged
 from analysis.layouts.printed_reports import is_page_line, is_total_or_note, line_key
 from analysis.layouts.summary_tables import COUNT, has_count_column, is_count_header_row, summary_reason
+from analysis.layouts.title_lines import TitleValues, title_values
 from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell, normalize
 
 # The first header of a sheet is looked for in its first rows, however it is worded.
 HEADER_SEARCH_ROWS = 40
-# What separates a table's name from what it is about: «MESA 2: GESTIÓN DE RIESGOS».
-_TITLE_PARTS = re.compile(r"\s*(?::|\||–|—|\s-\s)\s*")
-# Words of a title that name the table, not what it is about («Mesa 2», «Eje III»).
-_TITLE_WORDS = {"mesa", "tabla", "eje", "ambito", "tema", "componente", "area", "grupo", "de", "del", "la", "el",
-                "y", "no", "n", "numero", "seguridad", "i", "ii", "iii", "iv", "v", "vi"}
+# Why a line of a sheet is not a row of a table (the words of the importer's notes).
+TITLE, PAGE, REPEATED_HEADER, TOTAL, FORM = "titulo", "pagina", "encabezado-repetido", "total", "formulario"
+BAND = "grupo"  # a band row («SEGURIDAD INTERIOR») that sets a field for the rows under it: read, not set aside
+Line = tuple[int, list[str]]  # a line's 0-based row index and its cleaned cells
 
 
 @dataclass
@@ -46,6 +48,9 @@ class Table:
     title: str = ""  # the line that names the table, if any («MESA 2: GESTIÓN DE RIESGOS»)
     summary: str | None = None  # why it is a summary and not a list of needs (summaries.PIVOT, COUNT)
     counts: bool = False  # it has a column of counts: a summary when the workbook lists the needs elsewhere
+    roles: list[Role] = field(default_factory=list)  # what each header cell says (analysis.layouts.column_roles)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where its default comes from, in words
+    header_rows: tuple[int, ...] = ()  # spreadsheet rows of the header (two for a two-row header)
 
     def column_of(self, name: str) -> ColumnMatch | None:
         return next((c for c in self.columns if c.field == name), None)
@@ -56,7 +61,7 @@ class _Reading:
     """A table while its rows are read."""
 
     header: Header
-    lines: list[list[str]]  # the lines above the header since the previous table's last row
+    lines: list[Line]  # the lines above the header since the previous table's last row
     summary: str | None = None
     rows: list[list] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
@@ -69,8 +74,9 @@ class _Reading:
 
     def set_header(self, header: Header, upper: list[str] | None = None) -> None:
         self.header = header
+        self.header_rows = (header.index,) if upper is None else (header.index - 1, header.index)
         self.necesidad = header.necesidad_index if self.summary is None else -1
-        self.mapping = {(c.field, c.index) for c in header.columns}
+        self.mapping = _signature(header)
         # The header's own rows as written, to recognise them when a printed report repeats them.
         self.header_lines = {_line_key(header.cells)} | ({_line_key(upper)} if upper else set())
 
@@ -95,31 +101,38 @@ class _Reading:
         that header's titles."""
         if not self.rows:
             return True
-        return len(following.columns) > len(self.header.columns) and \
+        return following.richness > self.header.richness and \
             all(_is_label_line([clean_cell(c) for c in row]) for row in self.rows)
 
-    def trailing_lines(self) -> list[list[str]]:
+    def as_lines(self) -> list[Line]:
+        """The header and rows of a header that was none, as title lines of the table that follows."""
+        return [*self.lines, *((i, self.header.cells) for i in self.header_rows),
+                *((n - 1, [clean_cell(c) for c in r]) for n, r in zip(self.numbers, self.rows))]
+
+    def trailing_lines(self) -> list[Line]:
         """Lines of one cell at the end of the table: the title of the table that follows it."""
         moved = []
         while self.loose and self.loose[-1] == len(self.rows) - 1:
             self.loose.pop()
-            self.numbers.pop()
             self.sections.pop()
-            moved.insert(0, [clean_cell(c) for c in self.rows.pop()])
+            moved.insert(0, (self.numbers.pop() - 1, [clean_cell(c) for c in self.rows.pop()]))
         return moved
 
-    def table(self, sheet: str, sheet_defaults: dict[str, str]) -> Table:
+    def table(self, sheet: str, sheet_defaults: dict[str, str], set_aside: dict[int, str]) -> Table:
         # A line of one cell repeated through the table is a page header or footer.
         texts = [_line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
         times = Counter(texts)
         repeated = {i for i, text in zip(self.loose, texts) if times[text] > 1}
+        set_aside.update((self.numbers[i] - 1, PAGE) for i in repeated)
+        set_aside.update((index, TITLE) for index, _ in self.lines if set_aside.get(index) != BAND)
         keep = [i for i in range(len(self.rows)) if i not in repeated]
-        title_values, title = _title_values(self.lines)
         header = self.header
+        stated = title_values(self.lines, {c.field for c in header.columns})
         found = Table(sheet, header.index + 1, header.cells, header.columns, [self.rows[i] for i in keep],
-                      [self.numbers[i] for i in keep], {**sheet_defaults, **title_values},
-                      [self.sections[i] for i in keep], title, self.summary)
-        if found.summary is None:
+                      [self.numbers[i] for i in keep], {**sheet_defaults, **stated.values},
+                      [self.sections[i] for i in keep], stated.title, self.summary, roles=header.roles,
+                      sources=_sources(sheet, sheet_defaults, stated), header_rows=tuple(i + 1 for i in self.header_rows))
+        if found.summary is None and found.column_of("necesidad") is not None:
             mapped = {c.index: c.field for c in header.columns}
 
             def column(i):
@@ -129,38 +142,52 @@ class _Reading:
         return found
 
 
+@dataclass
+class SheetLayout:
+    """A sheet as read: its tables, and the lines that are no table's rows, each with why (TITLE, PAGE…)."""
+
+    tables: list[Table]
+    set_aside: dict[int, str]  # 0-based row index -> reason
+
+
 def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[Table]:
     """Every table of a sheet, in order (summaries included, marked); [] when it holds none."""
+    return read_sheet(sheet, overrides).tables
+
+
+def read_sheet(sheet: Sheet, overrides: dict[str, str] | None = None) -> SheetLayout:
+    """Every table of a sheet, in order, and why each other filled line is not a row of one."""
     rows = fill_merged(sheet.rows, sheet.merged)
     names = PlainNames(overrides)
     sheet_defaults = _sheet_name_defaults(sheet.name)
     readings: list[_Reading] = []
+    set_aside: dict[int, str] = {}
     current: _Reading | None = None
-    lines: list[list[str]] = []  # lines since the last data row: the title of the next table
+    lines: list[Line] = []  # lines since the last data row: the title of the next table
     furniture: set[tuple[str, ...]] = set()  # titles, which a printed report repeats on every page
     only_furniture = True  # whether every line since the last data row is one of them (a page break)
+    signed = False  # a signature block has begun: what follows it in the table is its names and posts
     last_data = -2
 
     def start(header: Header, summary: str | None = None) -> None:
-        nonlocal current, lines, only_furniture
+        nonlocal current, lines, only_furniture, signed
         titles = lines
         if current is not None:
             titles = current.trailing_lines() + lines
             if current.summary or not current.was_no_header(header):
                 readings.append(current)
             else:
-                titles = current.lines + [current.header.cells] + [[clean_cell(c) for c in r]
-                                                                   for r in current.rows] + titles
-        furniture.update(_line_key(line) for line in titles)
-        current, lines, only_furniture = _Reading(header, titles, summary), [], True
+                titles = current.as_lines() + titles
+        furniture.update(_line_key(cells) for _, cells in titles)
+        current, lines, only_furniture, signed = _Reading(header, titles, summary), [], True, False
 
-    def note_line(cells: list[str], key: tuple[str, ...]) -> None:
+    def note_line(index: int, cells: list[str], key: tuple[str, ...]) -> None:
         nonlocal only_furniture
-        lines.append(cells)
+        lines.append((index, cells))
         only_furniture = only_furniture and key in furniture
 
     for index, row in enumerate(rows):
-        if current is not None and current.summary is None and current.is_need(row, names):
+        if current is not None and current.summary is None and not signed and current.is_need(row, names):
             current.add(row, index)
             lines, only_furniture, last_data = [], True, index
             continue
@@ -171,7 +198,8 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
         key = line_key(keys)
         page_break = current is not None and only_furniture
         if page_break and key in current.header_lines:
-            continue  # the header repeated on a new page
+            set_aside[index] = REPEATED_HEADER  # the header repeated on a new page
+            continue
         if current is None:
             screened = index < HEADER_SEARCH_ROWS or names.looks_like_header(row)
         else:  # a header further down starts a new table; it holds names only, never data
@@ -184,24 +212,33 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
                     current.set_header(pair, current.header.cells)
                     continue
                 header = pair
+                lines = [line for line in lines if line[0] != index - 1]
         if header is not None:
-            if page_break and current.summary is None and {(c.field, c.index) for c in header.columns} == \
-                    current.mapping:
-                continue  # the header repeated on a new page, worded slightly differently
+            if page_break and current.summary is None and _signature(header) == current.mapping:
+                set_aside[index] = REPEATED_HEADER  # the header repeated on a new page, worded slightly differently
+                continue
             start(header)
             continue
         if current is None:
-            note_line(cells, key)
+            note_line(index, cells, key)
             continue
         if current.summary is not None:
             current.add(row, index)
             continue
+        if reason := _form_line(cells, current, signed):
+            set_aside[index] = reason
+            signed = signed or reason == FORM and is_signature(cells)
+            continue
         if heading := _section_heading(cells, current.necesidad):
             current.section = {**current.section, **heading}
-            note_line(cells, key)
+            set_aside[index] = BAND
+            note_line(index, cells, key)
             continue
-        if key in furniture or is_page_line(cells, keys, current.necesidad) or \
-                is_total_or_note(cells, keys, current.necesidad):
+        if key in furniture or is_page_line(cells, keys, current.necesidad):
+            set_aside[index] = PAGE
+            continue
+        if is_total_or_note(cells, keys, current.necesidad):
+            set_aside[index] = TOTAL
             continue
         if is_count_header_row(cells, keys):
             start(Header(index, cells, []), COUNT)
@@ -210,7 +247,38 @@ def find_tables(sheet: Sheet, overrides: dict[str, str] | None = None) -> list[T
         lines, only_furniture, last_data = [], True, index
     if current is not None:
         readings.append(current)
-    return [r.table(sheet.name, sheet_defaults) for r in readings]
+    tables = [r.table(sheet.name, sheet_defaults, set_aside) for r in readings]
+    for index, _ in lines:  # lines after the last table (or of a sheet without one)
+        set_aside.setdefault(index, TITLE)
+    return SheetLayout(tables, set_aside)
+
+
+def _form_line(cells: list[str], reading: "_Reading", signed: bool) -> str | None:
+    """FORM when a line belongs to the form around the table: column numbers or units under the header,
+    instructions, a signature block and what follows it (names, posts). A line whose description column holds
+    a need with other fields beside it is never one."""
+    necesidad = reading.necesidad
+    described = 0 <= necesidad < len(cells) and len(cells[necesidad]) > 30 and sum(1 for c in cells if c) > 2
+    if described:
+        return None
+    under_header = not reading.rows
+    if under_header and (is_column_numbers(cells) or is_units_row(cells)):
+        return FORM
+    if is_instruction(cells) or is_signature(cells) or signed:
+        return FORM
+    return None
+
+
+def _signature(header: Header) -> tuple:
+    """What a header says, wherever its words differ: to recognise it repeated on a new page."""
+    return tuple((i, r.kind, r.field, r.value, r.group) for i, r in enumerate(header.roles) if r.kind != "ninguno")
+
+
+def _sources(sheet: str, sheet_defaults: dict[str, str], stated: TitleValues) -> dict[str, str]:
+    """Where each value stated once for a table comes from, in words («título, fila 2», «nombre de la hoja»)."""
+    found = {name: f"nombre de la hoja «{sheet}»" for name in sheet_defaults}
+    found.update({name: f"título, fila {row}" for name, row in stated.rows.items()})
+    return found
 
 
 def _is_label_line(cells: list[str]) -> bool:
@@ -239,46 +307,6 @@ def _sheet_name_defaults(name: str) -> dict[str, str]:
     if departamento := recognise_departamento(name):
         found["departamento"] = departamento
     return found
-
-
-def _title_values(lines: list[list[str]]) -> tuple[dict[str, str], str]:
-    """Values the lines above a header state for the whole table, and the table's title.
-
-    «Departamento: Petén» or a label/value cell pair name a field; a title line that names
-    only an ámbito or a departamento («MESA 2: GESTIÓN DE RIESGOS», «PETÉN») states it.
-    """
-    found, title = {}, ""
-    for cells in lines:
-        filled = [c for c in cells if c]
-        pairs = [tuple(c.split(":", 1)) for c in filled if ":" in c]
-        if len(filled) == 2 and not pairs:
-            pairs = [(filled[0], filled[1])]
-        for label, value in pairs:
-            scores = score_header(label)
-            if scores and value.strip():
-                best = max(scores, key=scores.get)
-                if scores[best] >= 0.9 and best not in ("necesidad", "region"):
-                    found.setdefault(best, value.strip())
-        if len(filled) == 1:
-            title = filled[0]
-    for line in reversed(lines):  # the line closest to the header is the most specific
-        filled = [c for c in line if c]
-        for part in _TITLE_PARTS.split(filled[0]) if len(filled) == 1 else ():
-            if ambito := _ambito_named(part):
-                found.setdefault("ambito", ambito)
-            if departamento := recognise_departamento(part):
-                found.setdefault("departamento", departamento)
-    return found, title
-
-
-def _ambito_named(text: str) -> str | None:
-    """The ámbito a title names when it names nothing else («Gestión de riesgos», «Mesa de Inteligencia»)."""
-    ambito = recognise_ambito(text)
-    if ambito is None:
-        return None
-    vocabulary = set(normalize(ambito).split()) | {w for phrase in fields.get("ambito").keywords[ambito] for w in phrase.split()}
-    words = [w for w in normalize(text).split() if w not in _TITLE_WORDS and not w.isdigit()]
-    return ambito if words and all(w in vocabulary for w in words) else None
 
 
 def _section_heading(cells: list[str], necesidad_index: int) -> dict[str, str] | None:

@@ -14,7 +14,7 @@ def test_the_readme_lists_every_code_once_with_its_severity():
     section = README.read_text(encoding="utf-8").split("#### Códigos de las observaciones")[1].split("\n\n", 2)[2]
     listed = dict(re.findall(r"^\| `([a-z-]+)` \| ([^|]+?) \|", section, re.M))
     assert set(listed) == set(KINDS)
-    words = {"error": "error (fila rechazada)", "warning": "advertencia", "correction": "corrección"}
+    words = {"error": "error (fila rechazada)", "warning": "advertencia", "correction": "corrección", "note": "nota"}
     assert {code: words[kind.severity] for code, kind in KINDS.items()} == listed
 
 

@@ -1,0 +1,120 @@
+"""What the lines above a table state once for all its rows: the event, the date, the place, the ámbito.
+
+Rapporteurs write these once, in the title, not on every row: «Taller de Identificación de Necesidades —
+Cobán, Alta Verapaz, 15 de marzo de 2018», «MESA 2: GESTIÓN DE RIESGOS», «Departamento: Sololá»,
+«Fecha | 09/11/2017». A title line is cut at its separators (dashes, colons, commas, bars); each part is read
+for what it is — a label and its value, a date, a place, an ámbito, the name of an event — and a value is
+kept only when its line names exactly one of its kind (two departamentos in a title say nothing about a row);
+the line closest to the header is the most specific.
+"""
+import re
+from dataclasses import dataclass, field
+
+from analysis import fields
+from analysis.fields.dates import parse_fecha
+from analysis.fields.places import read_place, recognise_departamento
+from analysis.fields.values import recognise_ambito
+from analysis.layouts.columns import score_header
+from analysis.text import normalize
+
+# What separates the parts of a title: «MESA 2: GESTIÓN DE RIESGOS», «Taller — Cobán, 15 de marzo de 2018».
+_PARTS = re.compile(r"\s*(?::|\||–|—|\s-\s|,|;|\s/\s)\s*")
+# Words of a title that name the table, not what it is about («Mesa 2», «Eje III»).
+_TABLE_WORDS = {"mesa", "tabla", "eje", "ambito", "tema", "componente", "area", "grupo", "de", "del", "la", "el",
+                "y", "no", "n", "numero", "seguridad", "i", "ii", "iii", "iv", "v", "vi"}
+# Words that open the name of an event.
+_EVENT_WORDS = ("taller", "seminario", "mesa", "reunion", "conversatorio", "encuentro", "foro", "asamblea",
+                "jornada", "consulta", "sesion", "dialogo", "capacitacion", "congreso", "cumbre", "marcha",
+                "diagnostico", "memoria", "workshop", "meeting")
+_MONTH_WORDS = re.compile(r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+                          r"noviembre|diciembre|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b", re.IGNORECASE)
+
+
+@dataclass
+class TitleValues:
+    """The values a table's title lines state, with the spreadsheet row each came from."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)  # field -> spreadsheet row of the line that said it
+    title: str = ""  # the line that names the table («MESA 2: GESTIÓN DE RIESGOS»)
+
+
+def title_values(lines: list[tuple[int, list[str]]], columns: set[str] = frozenset()) -> TitleValues:
+    """What the lines above a header (row index, cells) state for every row of the table.
+
+    A place named in a title line is where the workshop met: it speaks for the rows only when the table has no
+    column of its own for it (a departamento when there is no departamento column, a municipio when there is no
+    place column at all); a place written with its label («Departamento: Sololá») speaks for them always."""
+    found = TitleValues()
+    for index, cells in reversed(lines):
+        filled = [c for c in cells if c]
+        pairs = [tuple(c.split(":", 1)) for c in filled if ":" in c]
+        if len(filled) == 2 and not pairs:
+            pairs = [(filled[0], filled[1])]
+        for label, value in pairs:
+            scores = score_header(label)
+            if scores and value.strip():
+                best = max(scores, key=scores.get)
+                if scores[best] >= 0.9 and best not in ("necesidad", "region"):
+                    found.values.setdefault(best, value.strip())
+                    found.rows.setdefault(best, index + 1)
+        if len(filled) == 1:
+            found.title = found.title or filled[0]
+            for name, value in _read_line(filled[0]).items():
+                if name == "departamento" and "departamento" in columns or \
+                        name == "municipio" and columns & {"departamento", "municipio"}:
+                    continue
+                if name not in found.values:
+                    found.values[name], found.rows[name] = value, index + 1
+    return found
+
+
+def _read_line(text: str) -> dict[str, str]:
+    """What one title line names: an ámbito, a departamento or municipio, a date, an event."""
+    found: dict[str, str] = {}
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    places = [reading for part in parts if (reading := _place(part))]
+    for part in parts:
+        if ambito := _ambito_named(part):
+            found.setdefault("ambito", ambito)
+        if _MONTH_WORDS.search(part) and (day := parse_fecha(part.strip())):
+            found.setdefault("fecha", day.isoformat())
+    departamentos = {r.departamento for r in places if r.departamento is not None}
+    municipios = {m for r in places for m in r.municipios}
+    if len(departamentos) == 1:
+        found["departamento"] = fields.reference.departamentos()[departamentos.pop()]
+    if len(municipios) == 1:
+        found["municipio"] = _municipio_name(municipios.pop())
+    event = parts[0].strip() if parts else ""
+    words = [w for w in normalize(event).split() if not w.isdigit() and w not in _TABLE_WORDS]
+    if normalize(event).startswith(_EVENT_WORDS) and len(words) >= 2 and not _place(event):
+        found["evento"] = event
+    return found
+
+
+def _place(part: str):
+    """The reading of a title part that is nothing but a place name («Cobán», «Alta Verapaz»); a departamento's
+    name is the departamento, not the municipio of the same name (Zacapa, Quetzaltenango)."""
+    key = normalize(part)
+    if not key or len(key.split()) > 5 or any(w in key.split() for w in _EVENT_WORDS):
+        return None
+    reading = read_place(part, "departamento" if recognise_departamento(part) else "municipio")
+    if not reading.recognised or reading.alternativas or len(reading.municipios) > 1:
+        return None
+    return reading
+
+
+def _municipio_name(code: int) -> str:
+    return next(m.nombre for m in fields.reference.municipios() if m.codigo == code)
+
+
+def _ambito_named(text: str) -> str | None:
+    """The ámbito a title names when it names nothing else («Gestión de riesgos», «Mesa de Inteligencia»)."""
+    ambito = recognise_ambito(text)
+    if ambito is None:
+        return None
+    vocabulary = set(normalize(ambito).split()) | {w for phrase in fields.get("ambito").keywords[ambito]
+                                                   for w in phrase.split()}
+    vocabulary |= {normalize(a) for a in fields.get("ambito").abbreviations.get(ambito, ())}
+    words = [w for w in normalize(text).split() if w not in _TABLE_WORDS and not w.isdigit()]
+    return ambito if words and all(w in vocabulary for w in words) else None
