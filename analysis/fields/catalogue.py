@@ -33,6 +33,7 @@ class Field:
     explore: bool = False
     template_width: int | None = None
     synonyms: tuple[str, ...] = ()
+    weak_synonyms: tuple[str, ...] = ()  # headers that give the field only when no column says it better
     values: tuple[str, ...] = ()  # controlled values, in presentation order
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # value -> words that recognise it
     colors: dict[str, str] = field(default_factory=dict)  # value -> colour on every chart
@@ -56,7 +57,7 @@ class Field:
 
 _KNOWN_KEYS = {"etiqueta", "singular", "plural", "tipo", "filtro", "exportar", "explorar", "plantilla", "sinonimos",
                "valores", "palabras", "colores", "vacio", "si_no_se_reconoce", "escalas", "atendido", "siglas",
-               "abreviaturas"}
+               "abreviaturas", "sinonimos_debiles"}
 
 
 def _field(key: str, spec: dict) -> Field:
@@ -78,6 +79,7 @@ def _field(key: str, spec: dict) -> Field:
         key=key, label=spec["etiqueta"], singular=spec["singular"], plural=spec["plural"], kind=spec["tipo"],
         filter=spec.get("filtro", False), export=spec.get("exportar", False), explore=spec.get("explorar", False),
         template_width=spec.get("plantilla"), synonyms=tuple(spec.get("sinonimos", ())), values=values,
+        weak_synonyms=tuple(spec.get("sinonimos_debiles", ())),
         keywords={v: tuple(w) for v, w in spec.get("palabras", {}).items()}, colors=dict(spec.get("colores", {})),
         extra={k: v for k, v in spec.items() if k not in _KNOWN_KEYS and isinstance(v, dict)},
         blank=blank, unrecognised=spec.get("si_no_se_reconoce") if values else None, scales=scales,

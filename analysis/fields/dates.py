@@ -28,6 +28,7 @@ _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$", re.IGNORE
 _COMPACT = re.compile(r"^(19[5-9]\d|20\d\d)(\d\d)(\d\d)$")  # 20171109
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?: .*)?$")
 _NUMERIC_MONTH = re.compile(r"^(?:(\d{1,2})[/.\-](\d{4})|(\d{4})[/.\-](\d{1,2}))$")  # 11/2017, 2017-11
+_GLUED = re.compile(r"\b(\d{1,2})([a-z]{3,9})(\d{4})\b")  # 07jun2018, as Stata writes a date
 _ORDINAL = re.compile(r"^(\d{1,2})(?:ro|er|do|to|vo|no|mo|o|st|nd|rd|th)$")  # 1ro, 1er, 1º, 1st
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Excel serials from 1950 to 2100: numbers outside this range are not dates.
@@ -54,9 +55,9 @@ def _month_of(token: str) -> int | None:
 
 def _words(text: str) -> tuple[int | None, int, int] | None:
     """(day, month, year) written with a month name («9 de noviembre de 2017», «9-nov-17»,
-    «Nov 9, 2017»), day None for a month alone («noviembre 2017», «nov-17»); None otherwise."""
+    «Nov 9, 2017», Stata's «07jun2018»), day None for a month alone («noviembre 2017», «nov-17»); None otherwise."""
     months, numbers = [], []
-    for token in normalize(text).split():
+    for token in _GLUED.sub(r"\1 \2 \3", normalize(text)).split():
         if token in _FILLER or token in _WEEKDAYS:
             continue
         token = ordinal[1] if (ordinal := _ORDINAL.match(token)) else token

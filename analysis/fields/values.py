@@ -7,6 +7,7 @@ distinct value of a column, so it may be as careful as it needs to be. `suggest`
 closest canonical value for the «¿Quiso decir …?» of a rejected cell. Places (departamento,
 municipio) are recognised in `analysis.fields.places`.
 """
+import re
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -40,6 +41,16 @@ def recognise(field: Field, raw: str, scale: int | None = None) -> str | None:
         number = int(key)
         return values[number - 1] if 1 <= number <= len(values) else None
     return _by_keywords(raw, field.keywords)
+
+
+def named_values(field: Field, raw: str) -> set[str]:
+    """Every value of `field` a cell names, for a cell that names several («Seguridad Interior, Inteligencia de
+    Estado», a survey's «Seguridad Interior Inteligencia de Estado»)."""
+    key = f" {normalize(raw)} "
+    found = {value for value, words in field.keywords.items() if any(f" {w} " in key for w in words)}
+    parts = [p for p in re.split(r"\s*(?:[,;/|+]|\s[ye]\s)\s*", raw) if p.strip()]
+    found |= {value for p in parts if len(parts) > 1 and (value := recognise(field, p))}
+    return found
 
 
 def scale_of(field: Field, raw_values) -> int | None:

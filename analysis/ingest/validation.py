@@ -16,7 +16,7 @@ from analysis.fields import DROP, KEEP, REJECT, reference
 from analysis.fields.dates import month_first_evidence, parse_fecha, parse_month
 from analysis.fields.places import resolve_place
 from analysis.fields.reference import SIN_ESPECIFICAR
-from analysis.fields.values import recognise, scale_of, suggest
+from analysis.fields.values import named_values, recognise, scale_of, suggest
 from analysis.ingest.corrections import Corrections
 from analysis.ingest.corrections import apply as apply_corrections
 from analysis.ingest.problems import ERROR, Problem
@@ -76,19 +76,39 @@ def _dates(column: pd.Series, sheet: str, header: str, problems: list[Problem]) 
     return column.map({**days, **months, "": None})
 
 
-def _list_values(field: fields.Field, written: pd.Series, flag, has_column: bool) -> pd.Series:
+def _by_position(field: fields.Field, written: pd.Series) -> dict[str, str] | None:
+    """Numbers 1…n standing for a list's values in the catalogue's order (the law's: 1 = Nacional … 5 =
+    Comunitario; 1 = Seguridad Interior …), as statistics packages export coded answers; None unless every
+    value written is such a number (a field with numeric scales, prioridad, reads its scales instead)."""
+    distinct = {v for v in written.unique() if v}
+    if field.scales or not distinct or not all(v.isdigit() and 1 <= int(v) <= len(field.values) for v in distinct):
+        return None
+    return {v: field.values[int(v) - 1] for v in distinct}
+
+
+def _list_values(field: fields.Field, written: pd.Series, flag, has_column: bool, note) -> pd.Series:
     """The stored values of one list field (nivel, ámbito, prioridad, estado), each distinct value recognised once.
 
     A value that is none of the field's values follows the catalogue's `si_no_se_reconoce`: it rejects the row
     (with a suggestion), is dropped with a warning, or is kept as written. A blank value of a field that must be
     recognised is stored as its blank word («Sin especificar»), with a warning when the sheet has the column.
     """
+    if positions := _by_position(field, written):
+        order = ", ".join(f"{n} = {v}" for n, v in enumerate(field.values, start=1))
+        note("valores-numericos", field.key, next(iter(positions)),
+             f"La columna de {field.label} escribe números: se leyeron en el orden del catálogo ({order}). Si el "
+             "archivo usa otro orden, corrija los valores en la carga.")
+        written = written.map(lambda v: positions.get(v, v))
     scale = scale_of(field, written.unique())
     stored = written.map({v: recognise(field, v, scale) if v else field.stored_blank for v in written.unique()})
     choices = list(field.values)
     for position in stored.index[stored.isna()]:
         value = written.at[position]
-        if field.unrecognised == REJECT:
+        if len(several := named_values(field, value)) > 1:
+            stored.at[position] = field.stored_blank
+            flag(position, "valores-varios", field.key, value, f"{field.label}: la fila da {len(several)} valores "
+                 f"({', '.join(sorted(several))}); se guarda como «{field.blank}».")
+        elif field.unrecognised == REJECT:
             flag(position, "valor-no-reconocido", field.key, value, f"{field.label} no reconocido: «{value}». "
                  f"Valores válidos: {', '.join(choices)}.{_describe(suggest(value, choices))}")
         elif field.unrecognised == DROP:
@@ -133,6 +153,9 @@ def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Cod
     def header(name: str) -> str:
         return rows.headers.get(name, FIELD_LABELS[name])
 
+    def sheet_note(code: str, name: str, value: str, message: str) -> None:
+        problems.append(Problem(code, rows.sheet, None, header(name), value, message, name))
+
     def flag(position: int, code: str, name: str, value: str, message: str) -> None:
         problem = Problem(code, rows.sheet, int(frame["fila"].iat[position]), header(name), value, message, name)
         if problem.severity == ERROR:
@@ -159,9 +182,9 @@ def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Cod
     for position, entry in enumerate(frame["_entrada"]):
         if entry in conflicts:
             name, values = conflicts[entry]
-            flag(position, "marcas-varias", name, ", ".join(values),
-                 f"La fila marca {len(values)} valores de {FIELD_LABELS[name]} ({', '.join(values)}): se guarda "
-                 f"como «{fields.get(name).blank}».")
+            flag(position, "valores-varios", name, ", ".join(values),
+                 f"{FIELD_LABELS[name]}: la fila marca {len(values)} valores ({', '.join(values)}); se guarda como "
+                 f"«{fields.get(name).blank}».")
 
     for position in frame.index[frame["necesidad"] == ""]:
         flag(position, "necesidad-vacia", "necesidad", "", "La fila no tiene descripción de la necesidad.")
@@ -189,7 +212,7 @@ def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Cod
     out["region"] = out["departamento"].map(reference.region_of_departamento()).fillna(SIN_ESPECIFICAR)
 
     for field in fields.controlled_fields():
-        out[field.key] = _list_values(field, frame[field.key], flag, field.key in rows.headers)
+        out[field.key] = _list_values(field, frame[field.key], flag, field.key in rows.headers, sheet_note)
 
     out["fecha"] = _dates(frame["fecha"], rows.sheet, header("fecha"), problems)
     for position in out.index[out["fecha"].isna() & (frame["fecha"] != "")]:

@@ -94,8 +94,12 @@ def _separate_lines(lines: list[str]) -> Items | None:
 
 
 def _semicolons(text: str) -> Items | None:
-    parts = [p for p in text.split(";") if p.strip()]
+    """«Robos a viviendas; Asaltos a buses»: parts that each open a need of their own, in capitals (or three and
+    more). «Falta de coordinación entre PNC; juzgado y municipalidad» goes on in lower case: one need."""
+    parts = [p.strip() for p in text.split(";") if p.strip()]
     if len(parts) < 2 or any(_words(p) > 20 for p in parts):
+        return None
+    if len(parts) == 2 and not parts[1][:1].isupper():
         return None
     return _listed(parts, SEMICOLONS)
 

@@ -40,7 +40,7 @@ META_COLUMNS = {
 }
 # Names a survey tool gives its own columns that mean something else in a workshop's table («Status» is the
 # estado of a need): read as metadata only beside two or more columns of META_COLUMNS.
-SURVEY_COLUMNS = {"start", "end", "today", "username", "audit", "id", "uuid", "status", "notes", "version", "tags",
+SURVEY_COLUMNS = {"start", "end", "username", "audit", "id", "uuid", "status", "notes", "version", "tags",
                   "index", "key", "edits", "inicio", "fin", "nombre", "correo electronico", "email", "puntuacion",
                   "score"}
 # The list and place fields whose values can stand as headers.
@@ -124,16 +124,23 @@ def _grouped(text: str) -> Role | None:
             return Role(FIELD, found[0], named[1] if named else None, key, found[1], named[0] if named else None)
     words = normalize(text).split()
     for cut in range(1, len(words)):
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        found = _field_of(head)
+        found = _field_of(" ".join(words[:cut]))
+        if not found:
+            continue
+        tail = " ".join(w for w in words[cut:] if w not in _JOINERS)
         named = header_value(tail, ("ambito", "nivel", "departamento", "municipio"))
-        if found and named and named[0] != found[0]:
-            return Role(FIELD, found[0], named[1], named[1], found[1], named[0])
-        trimmed = [w for w in words[cut:] if w not in _JOINERS]
-        if found and trimmed and (named := header_value(" ".join(trimmed), ("ambito", "nivel"))) and \
-                named[0] != found[0]:
+        if named and named[0] != found[0] and _names_exactly(tail, *named):
             return Role(FIELD, found[0], named[1], named[1], found[1], named[0])
     return None
+
+
+def _names_exactly(text: str, name: str, value: str) -> bool:
+    """Whether words are a value's own name or short form («seguridad interior», «si»), not a phrase that merely
+    contains one of its words («Esfera del Sistema Nacional de Seguridad» names no nivel)."""
+    field = fields.get(name)
+    own = {" ".join(w for w in normalize(v).split() if w not in _JOINERS)
+           for v in (value, *field.abbreviations.get(value, ()))}
+    return text in own or name in ("departamento", "municipio")
 
 
 def role_of(header: str) -> Role:

@@ -40,6 +40,9 @@ def _tokens(text: str) -> list[str]:
 
 
 _SYNONYM_TOKENS = {field: [(" ".join(_tokens(s)), set(_tokens(s))) for s in syns] for field, syns in SYNONYMS.items()}
+# Headers that give a field only when nothing better does («Marca temporal» for the date), at this confidence.
+_WEAK = {" ".join(_tokens(s)): f.key for f in fields.all_fields().values() for s in f.weak_synonyms}
+WEAK_CONFIDENCE = 0.8
 
 
 def plain_header_keys() -> set[str]:
@@ -53,7 +56,7 @@ def score_header(header: str) -> dict[str, float]:
     if not tokens:
         return {}
     key, token_set = " ".join(tokens), set(tokens)
-    scores = {}
+    scores = {_WEAK[key]: WEAK_CONFIDENCE} if key in _WEAK else {}
     for field, synonyms in _SYNONYM_TOKENS.items():
         best = 0.0
         for syn_key, syn_set in synonyms:
@@ -66,7 +69,7 @@ def score_header(header: str) -> dict[str, float]:
             elif len(key) >= 4:
                 best = max(best, 0.9 * fuzz.ratio(key, syn_key) / 100)
         if best >= MIN_CONFIDENCE:
-            scores[field] = round(best, 3)
+            scores[field] = max(scores.get(field, 0.0), round(best, 3))
     return scores
 
 

@@ -38,8 +38,9 @@ def is_total_or_note(cells: list[str], keys: list[str], necesidad_index: int) ->
     first = filled[0]
     described = necesidad_index < len(cells) and cells[necesidad_index] and \
         not _NUMBERS.match(keys[necesidad_index])
-    if keys[first].startswith(_TOTAL_WORDS) and not described:
-        return True
+    if keys[first].startswith(_TOTAL_WORDS) and (not described or first == necesidad_index and
+                                                 all(_NUMBERS.match(keys[i]) for i in filled if i != first)):
+        return True  # «Total por ámbito | 3 | 2 | 5» under a matrix: a total whose label sits in the description
     return len(filled) == 1 and (keys[first].startswith(_NOTE_PREFIXES) or cells[first].startswith("*"))
 
 

@@ -31,6 +31,8 @@ HEADER_SEARCH_ROWS = 40
 TITLE, PAGE, REPEATED_HEADER, TOTAL, FORM = "titulo", "pagina", "encabezado-repetido", "total", "formulario"
 BAND = "grupo"  # a band row («SEGURIDAD INTERIOR») that sets a field for the rows under it: read, not set aside
 Line = tuple[int, list[str]]  # a line's 0-based row index and its cleaned cells
+# What a document's opening title states for all its tables (a table's own title states the rest: ámbito, nivel).
+DOCUMENT_FIELDS = ("evento", "fecha", "departamento", "municipio")
 
 
 @dataclass
@@ -118,7 +120,10 @@ class _Reading:
             moved.insert(0, (self.numbers.pop() - 1, [clean_cell(c) for c in self.rows.pop()]))
         return moved
 
-    def table(self, sheet: str, sheet_defaults: dict[str, str], set_aside: dict[int, str]) -> Table:
+    def table(self, sheet: str, sheet_defaults: dict[str, str], set_aside: dict[int, str],
+              opening: list[Line] = ()) -> Table:
+        """The table as read; `opening` is the title block above the sheet's first table, whose event, date
+        and place speak for every table of the sheet that does not state its own."""
         # A line of one cell repeated through the table is a page header or footer.
         texts = [_line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
         times = Counter(texts)
@@ -127,7 +132,12 @@ class _Reading:
         set_aside.update((index, TITLE) for index, _ in self.lines if set_aside.get(index) != BAND)
         keep = [i for i in range(len(self.rows)) if i not in repeated]
         header = self.header
-        stated = title_values(self.lines, {c.field for c in header.columns})
+        columns = {c.field for c in header.columns}
+        stated = title_values(self.lines, columns)
+        document = title_values(list(opening), columns)
+        for name in DOCUMENT_FIELDS:
+            if name in document.values and name not in stated.values:
+                stated.values[name], stated.rows[name] = document.values[name], document.rows[name]
         found = Table(sheet, header.index + 1, header.cells, header.columns, [self.rows[i] for i in keep],
                       [self.numbers[i] for i in keep], {**sheet_defaults, **stated.values},
                       [self.sections[i] for i in keep], stated.title, self.summary, roles=header.roles,
@@ -247,7 +257,8 @@ def read_sheet(sheet: Sheet, overrides: dict[str, str] | None = None) -> SheetLa
         lines, only_furniture, last_data = [], True, index
     if current is not None:
         readings.append(current)
-    tables = [r.table(sheet.name, sheet_defaults, set_aside) for r in readings]
+    opening = readings[0].lines if readings else []
+    tables = [r.table(sheet.name, sheet_defaults, set_aside, opening if i else ()) for i, r in enumerate(readings)]
     for index, _ in lines:  # lines after the last table (or of a sheet without one)
         set_aside.setdefault(index, TITLE)
     return SheetLayout(tables, set_aside)

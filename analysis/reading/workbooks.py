@@ -1,9 +1,9 @@
 """Reading spreadsheet bytes into raw grids of cells, one per sheet.
 
 Everything a field team may send goes through here: Excel and LibreOffice workbooks
-(through python-calamine), HTML pages and «XML Spreadsheet 2003» files saved as `.xls` by
-government web systems, and CSV/TXT exports in whatever encoding and separator an old
-Excel produced. Anything that cannot be read is refused whole with a Spanish
+(through python-calamine), Word memorias (`analysis.reading.word_documents`), HTML pages and
+«XML Spreadsheet 2003» files saved as `.xls` by government web systems, and CSV/TXT exports
+in whatever encoding and separator the tool that wrote them used (detected by content). Anything that cannot be read is refused whole with a Spanish
 reason (`FileRefused`), never an arbitrary exception. A file larger than the reading
 limits (`analysis.reading.limits`: rows, columns, cells, text per cell) is refused before its
 grid is built: workbooks from their zip structure (`analysis.reading.structure`) and the extent
@@ -25,8 +25,9 @@ from analysis.reading.refusals import DAMAGED_WORKBOOK, PROTECTED_WORKBOOK, File
 from analysis.reading.spreadsheetml import MARKER as SPREADSHEETML
 from analysis.reading.spreadsheetml import spreadsheetml_sheets
 from analysis.reading.structure import check_archive
+from analysis.reading.word_documents import is_word_document, word_rows
 
-WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+WORKBOOK_EXTENSIONS = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".docx"}
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv"}
 ACCEPTED_EXTENSIONS = WORKBOOK_EXTENSIONS | TEXT_EXTENSIONS
 
@@ -63,6 +64,10 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
     if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
         if data.startswith(_ZIP_MAGIC):
             check_archive(data, limits())
+            if is_word_document(data):
+                name, rows, merged = word_rows(data, filename, limits())
+                grid = trimmed(rows)
+                return [Sheet(name, grid, _clamped(merged, len(grid)))]
         return _read_binary_workbook(data)
     if _is_spreadsheetml(data):
         return _read_spreadsheetml(data, filename)
@@ -255,13 +260,19 @@ def _clamped(merged, height: int) -> list[tuple[int, int, int, int]]:
     return blocks
 
 
+# Single-byte encodings of the tools offices use: Excel on Windows, Excel on a Mac, DOS programs and old
+# databases, and Latin-1, which decodes any byte (so no file is ever refused for its encoding).
+_SINGLE_BYTE = ("cp1252", "mac_roman", "cp850", "latin-1")
+_SPANISH = set("áéíóúüñÁÉÍÓÚÜÑ")
+
+
 def decode_text(data: bytes) -> str:
-    """Text of a CSV export: UTF-16 (with BOM), UTF-8 (with or without BOM) or Windows-1252."""
+    """Text of a CSV or text export, in the encoding its content shows: UTF-16 (with a byte-order mark, or by
+    its zero bytes), UTF-8 (with or without BOM), else the single-byte encoding under which it reads as Spanish."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FileRefused("El archivo de texto está en UTF-16 pero tiene caracteres inválidos.") from None
+        return _decode_utf16(data, "utf-16")
+    if (encoding := _utf16_without_bom(data)) is not None:
+        return _decode_utf16(data, encoding)
     if b"\x00" in data:
         raise FileRefused(
             "El archivo no es una hoja de cálculo ni un texto CSV (contiene datos binarios). "
@@ -271,17 +282,43 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    # Older Excel on Windows exports CSV in Windows-1252; its five undefined bytes
-    # fall back to Latin-1 so no byte is ever lost.
-    return data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1")
+    readings = []
+    for encoding in _SINGLE_BYTE:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_spanish_score(text), -len(readings), text))
+    return max(readings)[2]
 
 
-def _is_cp1252(data: bytes) -> bool:
+def _decode_utf16(data: bytes, encoding: str) -> str:
     try:
-        data.decode("cp1252")
-        return True
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return False
+        raise FileRefused("El archivo de texto está en UTF-16 pero tiene caracteres inválidos.") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 written without its byte-order mark: every other byte of Latin text is zero."""
+    head = data[:4000]
+    if len(head) < 8 or head.count(b"\x00") < len(head) // 3:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
+
+
+def _spanish_score(text: str) -> int:
+    """How Spanish a decoding reads: accented letters beside letters count for it, any other character beside
+    letters (what a wrong encoding makes of an accent: «poblaci—n», «EjŽrcito») against it."""
+    score = 0
+    sample = text[:200_000]
+    for i in range(1, len(sample) - 1):
+        c = sample[i]
+        if c.isascii() or not (sample[i - 1].isalpha() or sample[i + 1].isalpha()):
+            continue
+        score += 1 if c in _SPANISH else -3
+    return score
 
 
 def sniff_delimiter(text: str) -> str:
