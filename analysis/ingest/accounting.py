@@ -8,7 +8,7 @@ for a column of text that no field takes). Whatever no rule explained is reporte
 the guarantee holds even for a layout nobody foresaw; the tests check that no fixture ever needs that line.
 """
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis import fields
 from analysis.formatting import plural
@@ -56,6 +56,7 @@ class TableReading:
     alternatives: list[Fit]
     rows: Rows
     splits: list[Split]
+    rejected: set[int] = field(default_factory=set)  # rows of submissions a reviewer rejected in the survey tool
 
     @property
     def key(self) -> str:
@@ -155,6 +156,10 @@ def _cell_notes(reading: TableReading) -> list[Problem]:
     """Notes on cells read another way: lists split, cells under a need column that name none, values from a title."""
     table, rows = reading.table, reading.rows
     notes = []
+    if reading.rejected:
+        notes.append(Problem("filas-ignoradas", table.sheet, None, None, "",
+                             f"{_rows_words(reading.rejected)}: envíos que el revisor rechazó en la herramienta de "
+                             "encuesta (estado de revisión «rechazado»); no se guardan."))
     if rows.unplaced:
         numbers = [n for n, _, _ in rows.unplaced]
         notes.append(Problem("celdas-sin-necesidad", table.sheet, None, None, _example(t for _, _, t in rows.unplaced),

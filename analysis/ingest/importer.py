@@ -21,7 +21,7 @@ from analysis.ingest.corrections import Corrections
 from analysis.ingest.problems import Problem
 from analysis.ingest.sandbox import run_isolated
 from analysis.ingest.validation import validate_rows
-from analysis.layouts.cell_lists import split_items, without_marker
+from analysis.layouts.cell_lists import may_list, split_items, without_marker
 from analysis.layouts.column_roles import VALUE
 from analysis.layouts.legends import Codes, find_codes
 from analysis.layouts.shapes import Rows, fitting
@@ -33,6 +33,7 @@ from analysis.layouts.summary_tables import (
     looks_like_summary_sheet,
     mostly_numbers,
 )
+from analysis.layouts.survey_exports import drop_rows, link_parents, parent_values, rejected_submissions
 from analysis.layouts.tables import SheetLayout, Table, read_sheet
 from analysis.reading.refusals import FileRefused, MissingColumns
 from analysis.reading.workbooks import Sheet, read_workbook
@@ -163,6 +164,7 @@ class _Contents:
     entries: list[dict] = field(default_factory=list)  # per sheet, or per table of a sheet with tables
     table_entries: list[dict] = field(default_factory=list)  # the entry of each reading
     skipped: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)  # sheet -> tables set aside, why
+    parents: dict[str, str] = field(default_factory=dict)  # sheet of a repeat group's parents -> sheet of its needs
     empty_sheets: dict[str, str] = field(default_factory=dict)  # sheet without a table of needs -> why
     summaries: int = 0  # sheets and tables skipped as summaries
 
@@ -203,8 +205,12 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
             wanted = choices.shapes.get(table_key(table))
             chosen = next((f for f in fits if f.shape.key == wanted), fits[0])
             rows = chosen.shape.read(table)
+            if linked := parent_values([s for s, _ in layouts], table):
+                contents.parents[linked[0]] = table.sheet
+                link_parents(rows, table, *linked[1:])
+            drop_rows(rows, rejected := rejected_submissions(table))
             splits = expand_lists(rows, choices.whole)
-            contents.readings.append(TableReading(table, chosen, fits, rows, splits))
+            contents.readings.append(TableReading(table, chosen, fits, rows, splits, rejected))
             entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "",
                            chosen.description)
             contents.entries.append(entry)
@@ -223,16 +229,17 @@ def expand_lists(rows: Rows, whole: frozenset[str]) -> list[Split]:
     A list the analyst chose to keep whole stays one need, its markers kept; a lone marked item loses its marker."""
     splits: list[Split] = []
     texts = rows.values["necesidad"]
-    found = [(i, items) for i, text in enumerate(texts) if (items := split_items(text))]
+    distinct = {t: (split_items(t), without_marker(t)) for t in may_list(set(texts))}  # each text read once
+    found = [(i, items) for i, text in enumerate(texts) if text in distinct and (items := distinct[text][0])]
     if not found:
-        rows.values["necesidad"] = [without_marker(t) for t in texts]
+        rows.values["necesidad"] = [distinct[t][1] if t in distinct else t for t in texts]
         return splits
     order: list[tuple[int, str]] = []
     listed = dict(found)
     for i, text in enumerate(texts):
         items = listed.get(i)
         if items is None:
-            order.append((i, without_marker(text)))
+            order.append((i, distinct[text][1] if text in distinct else text))
             continue
         split = Split(rows.sheet, rows.cells[i], items)
         if split.key in whole:
@@ -317,13 +324,12 @@ def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = 
     )
 
 
-def _data_cells(readings: list[TableReading]) -> dict[str, set[tuple[int, int]]]:
-    """The cells the tables read as data (never a legend)."""
-    cells: dict[str, set[tuple[int, int]]] = {}
+def _data_cells(readings: list[TableReading]) -> dict[str, dict[int, frozenset[int]]]:
+    """Per sheet, the columns each data row of a table was read in (its cells are never a legend)."""
+    cells: dict[str, dict[int, frozenset[int]]] = {}
     for reading in readings:
-        used = reading.rows.columns_used
-        cells.setdefault(reading.table.sheet, set()).update(
-            (n - 1, c) for n in reading.table.row_numbers for c in used)
+        used = frozenset(reading.rows.columns_used)
+        cells.setdefault(reading.table.sheet, {}).update(dict.fromkeys((n - 1 for n in reading.table.row_numbers), used))
     return cells
 
 
@@ -333,7 +339,11 @@ def _notes(layouts, contents: _Contents, codes: Codes, choices: Choices) -> list
     with_tables = {r.table.sheet for r in contents.readings}
     for sheet, layout in layouts:
         if sheet.name in contents.empty_sheets:
-            notes.extend(sheet_note(sheet, contents.empty_sheets[sheet.name], codes))
+            note = contents.empty_sheets[sheet.name]
+            if child := contents.parents.get(sheet.name):
+                note = (f"sus filas son los datos de cada envío de la encuesta: departamento, evento y fecha se "
+                        f"copiaron a las necesidades de la hoja «{child}» que dependen de ellas (_parent_index).")
+            notes.extend(sheet_note(sheet, note, codes))
             continue
         read = [r for r in contents.readings if r.table.sheet == sheet.name]
         notes.extend(notes_for_sheet(sheet, layout, read, contents.skipped.get(sheet.name, []), codes))

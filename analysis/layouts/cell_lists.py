@@ -104,6 +104,16 @@ def _semicolons(text: str) -> Items | None:
     return _listed(parts, SEMICOLONS)
 
 
+_OPENS_MARKED = re.compile(r"\s*(?:\d{1,2}\s*[.)°º-]|[a-zA-Z]\s*[.)]|[•·▪◦‣●○■□►▸✓✔\-–—*+])")
+_LIST_SIGNS = ("\n", "\r", ";", "•", "·", "▪", "●", "►")
+
+
+def may_list(values) -> list[str]:
+    """A cheap first look: the texts, among distinct values, that could list needs or open with a marker (a list
+    inside one line always opens with its first marker); most cells cannot, and are not read further."""
+    return [v for v in values if isinstance(v, str) and (_OPENS_MARKED.match(v) or any(s in v for s in _LIST_SIGNS))]
+
+
 def without_marker(value):
     """A need written as the only item of a list («1. Falta de patrullas») without its marker."""
     if not isinstance(value, str):

@@ -68,18 +68,21 @@ def _label(text: str) -> str | None:
     return best if best in LIST_FIELDS else None
 
 
-def find_codes(sheets: list[Sheet], data_cells: dict[str, set[tuple[int, int]]] | None = None) -> Codes:
-    """The codes every legend of a workbook explains. `data_cells` are the cells the tables read as data, which
-    are never a legend (a row «1 | Alta | …» of a table is a need, not the code 1 for Alta)."""
+def find_codes(sheets: list[Sheet], data: dict[str, dict[int, frozenset[int]]] | None = None) -> Codes:
+    """The codes every legend of a workbook explains. `data` says, per sheet, which columns of which rows the
+    tables read as data: those cells are never a legend (a row «1 | Alta | …» of a table is a need, not the code
+    1 for Alta), and a 100,000-row table costs a look-up per row, not a look at each cell."""
     found: dict[str, dict[str, set[str]]] = {}
     codes = Codes()
     for sheet in sheets:
-        taken = (data_cells or {}).get(sheet.name, set())
+        taken = (data or {}).get(sheet.name, {})
         legend_sheet = bool(_LEGEND_SHEET.search(normalize(sheet.name)))
         hint = None
         for r, row in enumerate(sheet.rows):
-            cells = [clean_cell(c) for c in row]
-            filled = [(c, text) for c, text in enumerate(cells) if text and (r, c) not in taken]
+            used = taken.get(r, ())
+            if used and len(row) <= _covered(used):
+                continue  # every cell of the row was read as data
+            filled = [(c, text) for c, v in enumerate(row) if c not in used and (text := clean_cell(v))]
             if len(filled) == 1 and (label := _label(filled[0][1])) and filled[0][1].endswith(":"):
                 hint = label
                 continue
@@ -94,6 +97,14 @@ def find_codes(sheets: list[Sheet], data_cells: dict[str, set[tuple[int, int]]] 
         if clear:
             codes.by_field[name] = clear
     return codes
+
+
+def _covered(used: frozenset[int]) -> int:
+    """How many leading columns `used` covers without a gap (0, 1, 2… all in it)."""
+    width = 0
+    while width in used:
+        width += 1
+    return width
 
 
 def _sheet_row(found, codes: Codes, sheet: str, r: int, filled: list[tuple[int, str]], hint: str | None) -> None:

@@ -86,7 +86,7 @@ class _Reading:
         """The common case, decided without cleaning a cell: a described need in context."""
         cell = row[self.necesidad] if 0 <= self.necesidad < len(row) else ""
         return (isinstance(cell, str) and len(cell) > 15 and (len(cell) > 40 or not names.is_name(cell))
-                and sum(1 for c in row if c != "") > 1)
+                and sum(1 for c in row if c != "") > 1 and not _counted_total(cell, row))
 
     def add(self, row: list, index: int, cells: list[str] | None = None) -> None:
         if cells is not None and sum(1 for c in cells if c) == 1 and not (
@@ -290,6 +290,13 @@ def _sources(sheet: str, sheet_defaults: dict[str, str], stated: TitleValues) ->
     found = {name: f"nombre de la hoja «{sheet}»" for name in sheet_defaults}
     found.update({name: f"título, fila {row}" for name, row in stated.rows.items()})
     return found
+
+
+def _counted_total(cell: str, row: list) -> bool:
+    """«Total por ámbito | 3 | 2 | 5»: a total whose label stands in the description column, numbers beside it."""
+    return cell[:8].lower().startswith(("total", "subtotal")) and all(
+        isinstance(c, (int, float)) or isinstance(c, str) and c.strip().replace(".", "", 1).isdigit()
+        for c in row if c not in ("", None) and c is not cell)
 
 
 def _is_label_line(cells: list[str]) -> bool:
