@@ -2,13 +2,19 @@
 
 Rejected values can be corrected in place (accept the suggestion or type another value), and
 a file that overlaps an earlier upload (a corrected re-upload) is offered to replace it."""
+import dataclasses
+import datetime as dt
 import hashlib
 
 import streamlit as st
 
+from analysis import fields
+from analysis.fields import parse_fecha, reference
 from analysis.formatting import format_int, plain, plural
 from analysis.ingest import (
     IMPORTED,
+    STATED_FIELDS,
+    Choices,
     Rejected,
     analyse_file,
     duplicate_report,
@@ -20,7 +26,7 @@ from analysis.ingest import (
     warm_up,
     with_correction,
 )
-from analysis.layouts import FIELD_LABELS, FIELDS
+from analysis.layouts import FIELD_LABELS, FIELDS, role_words
 from analysis.reading import ACCEPTED_EXTENSIONS, FileRefused, MissingColumns
 from analysis.reports import problems_frame, template_bytes, to_xlsx_bytes
 from ui import auth, data, upload_additions
@@ -73,6 +79,9 @@ overrides = st.session_state.setdefault(overrides_key, {})
 # The analyst's corrections to rejected values: (field, value as written) -> value to use.
 corrections_key = f"_correcciones_{sha}"
 corrections = st.session_state.setdefault(corrections_key, {})
+# The analyst's decisions on how the file is read: each table's shape, lists kept whole, values for the whole file.
+choices_key = f"_elecciones_{sha}"
+choices = st.session_state.setdefault(choices_key, Choices())
 
 
 def column_editor(tables) -> None:
@@ -82,25 +91,106 @@ def column_editor(tables) -> None:
     headers = list(dict.fromkeys(h for t in tables for h in t.headers if h))
     mapping = {c.header: c.field for t in tables for c in t.columns if c.field != "region"}
     confidence = {c.header: c.confidence for t in tables for c in t.columns}
-    rows = [{"Encabezado en el archivo": h, "Dato": FIELD_LABELS[mapping[h]] if h in mapping else IGNORE,
-             "Confianza": confidence.get(h)} for h in headers]
+    read_as = {h: words for t in tables for h, r in zip(t.headers, t.roles) if h and (words := role_words(r))}
+    shown = {h: FIELD_LABELS[mapping[h]] if h in mapping else read_as.get(h, IGNORE) for h in headers}
+    rows = [{"Encabezado en el archivo": h, "Dato": shown[h], "Confianza": confidence.get(h)} for h in headers]
     editor_key = f"editor_{sha}_{abs(hash(tuple(sorted(overrides.items()))))}"  # a fresh editor after each change
     edited = st.data_editor(rows, hide_index=True, width="stretch", key=editor_key, column_config={
         "Encabezado en el archivo": st.column_config.TextColumn(disabled=True),
-        "Dato": st.column_config.SelectboxColumn(options=FIELD_CHOICES, required=True),
+        "Dato": st.column_config.SelectboxColumn(options=FIELD_CHOICES + sorted(set(read_as.values())), required=True),
         "Confianza": st.column_config.ProgressColumn(min_value=0, max_value=1, format="percent"),
     })
-    wanted = {row["Encabezado en el archivo"]: FIELD_BY_LABEL.get(row["Dato"], "") for row in edited}
-    changes = {h: f for h, f in wanted.items() if f != mapping.get(h, "")}
+    changes = {row["Encabezado en el archivo"]: FIELD_BY_LABEL.get(row["Dato"], "") for row in edited
+               if row["Dato"] != shown[row["Encabezado en el archivo"]]}
     if changes:
         st.session_state[overrides_key] = overrides | changes
         st.rerun()
 
 
+def _choose(**changes) -> None:
+    st.session_state[choices_key] = dataclasses.replace(st.session_state[choices_key], **changes)
+
+
+def _choose_shape(table_key: str, widget: str, options: dict[str, str]) -> None:
+    picked = options[st.session_state[widget]]
+    _choose(shapes={**st.session_state[choices_key].shapes, table_key: picked})
+
+
+def shape_choices(found) -> None:
+    """Each table's shape in words, and the others that also fit, to pick from."""
+    for reading in found.readings:
+        where = f"Hoja «{plain(reading.sheet)}», encabezado en la fila {reading.header_row}"
+        if len(reading.alternatives) < 2:
+            st.caption(f"{where}: {reading.description}.")
+            continue
+        options = {description: key for key, description in reading.alternatives}
+        widget = f"_forma_{sha}_{reading.key}"
+        st.session_state[widget] = reading.description
+        st.selectbox(f"Cómo se lee la tabla ({where})", list(options), key=widget, on_change=_choose_shape,
+                     args=(reading.key, widget, options),
+                     help="La forma elegida es la que mejor explica la tabla; si otra la describe mejor, elíjala y el "
+                          "archivo se vuelve a leer al instante.")
+
+
+def _set_stated() -> None:
+    values = {name: str(st.session_state.get(f"_fijar_{sha}_{name}") or "").strip() for name in STATED_FIELDS}
+    if isinstance(day := st.session_state.get(f"_fijar_{sha}_fecha"), dt.date):
+        values["fecha"] = day.strftime("%d/%m/%Y")
+    _choose(stated={name: value for name, value in values.items() if value})
+
+
+def stated_values(found) -> None:
+    """Where the values stated once for a table came from (a title, the sheet's name), and the analyst's own
+    event, date and place for the whole file."""
+    sources = {name: f"«{plain(value)}» ({where})" for reading in found.readings
+               for name, (value, where) in reading.sources.items()}
+    with st.expander("Evento, fecha y lugar de todo el archivo", expanded=bool(sources)):
+        if sources:
+            st.markdown("Tomado del archivo para las filas que no lo dicen: " + "; ".join(
+                f"**{fields.label(name)}** {said}" for name, said in sources.items()) + ".")
+        st.caption("Fije aquí lo que el archivo no dice o dice mal: vale para todas las filas que no lo traen.")
+        stated = choices.stated
+        left, middle, right, last = st.columns(4)
+        left.text_input("Evento", value=stated.get("evento", ""), key=f"_fijar_{sha}_evento", max_chars=200)
+        middle.date_input("Fecha", value=parse_fecha(stated.get("fecha", "")), key=f"_fijar_{sha}_fecha",
+                          format="DD/MM/YYYY")
+        names = ["", *reference.departamentos().values()]
+        right.selectbox("Departamento", names, index=names.index(stated.get("departamento", "")),
+                        key=f"_fijar_{sha}_departamento", format_func=lambda n: n or "— Sin fijar —")
+        last.text_input("Municipio", value=stated.get("municipio", ""), key=f"_fijar_{sha}_municipio",
+                        max_chars=80)
+        st.button("Aplicar a todo el archivo", on_click=_set_stated, icon=":material/done_all:")
+
+
+def _keep_whole(widget: str, keys: list[str]) -> None:
+    edited = st.session_state[widget]["edited_rows"]
+    whole = set(st.session_state[choices_key].whole)
+    for position, change in edited.items():
+        if "Mantener como una" in change:
+            (whole.add if change["Mantener como una"] else whole.discard)(keys[int(position)])
+    _choose(whole=frozenset(whole))
+
+
+def list_choices(found) -> None:
+    """The cells that listed several needs, each stored as its own need unless the analyst keeps it whole."""
+    if not found.splits:
+        return
+    frame = preview.splits_frame(found)
+    parts = int(frame.loc[~frame["Mantener como una"], "Necesidades"].sum())
+    st.markdown(f"**Listas dentro de una celda:** {plural(len(frame), 'celda')} con varias necesidades; se guardan "
+                f"{plural(parts, 'necesidad')} por separado. Marque «Mantener como una» si una celda es una sola "
+                "necesidad.")
+    widget = f"_listas_{sha}_{abs(hash(choices.whole))}"
+    st.data_editor(frame, hide_index=True, width="stretch", key=widget, disabled=list(frame.columns[:-1]),
+                   on_change=_keep_whole, args=(widget, [s.key for s in found.splits]),
+                   height=min(320, 40 + 35 * len(frame)),
+                   column_config={"Primera": st.column_config.TextColumn(width="large")})
+
+
 refusal = None
 with st.status("Leyendo y validando el archivo…", expanded=False) as status:
     try:
-        analysis = analyse_file(content, uploaded.name, overrides or None, corrections or None)
+        analysis = analyse_file(content, uploaded.name, overrides or None, corrections or None, choices)
         status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de "
                             f"datos en {plural(len(analysis.tables), 'tabla')}", state="complete")
     except FileRefused as refused:
@@ -115,9 +205,21 @@ if refusal is not None:
 
 st.subheader("1. Hojas encontradas")
 show_table(preview.sheets_frame(analysis))
+shape_choices(analysis)
+stated_values(analysis)
+list_choices(analysis)
 
 st.subheader("2. Columnas")
 column_editor(analysis.tables)
+
+not_needs = [p for p in preview.notes(analysis) if p.code != "lista-dividida"]  # the lists have their own table
+if not_needs:
+    st.subheader("Lo que no son necesidades")
+    st.caption("Todo lo que el archivo tiene además de necesidades queda aquí, con el motivo: nada se descarta sin "
+               "decirlo.")
+    show_table(problems_frame([p.as_dict() for p in not_needs])[["Hoja", "Mensaje", "Código"]],
+               column_config={"Mensaje": st.column_config.TextColumn(width="large")},
+               height=min(360, 40 + 35 * len(not_needs)))
 
 st.subheader("3. Validación")
 counted = preview.counts(analysis)
@@ -126,11 +228,12 @@ cols[0].metric("Filas que se importarán", format_int(counted.importable), borde
 cols[1].metric("Filas rechazadas", format_int(counted.rows_rejected), border=True)
 cols[2].metric("Advertencias", format_int(counted.warnings), border=True,
                help="Observaciones que no impiden guardar la fila (o que valen para toda una hoja).")
-if analysis.problems:
-    report = problems_frame([p.as_dict() for p in analysis.problems])
+if checked := preview.validation_problems(analysis):
+    report = problems_frame([p.as_dict() for p in checked])
     st.caption(f"{counted.summary()}. Cada observación indica hoja, fila, columna y valor.")
     show_table(report, height=min(420, 40 + 35 * len(report)))
-    st.download_button("Descargar el informe de validación (Excel)", lambda: to_xlsx_bytes(report, "Informe"),
+    st.download_button("Descargar el informe de validación (Excel)",
+                       lambda: to_xlsx_bytes(problems_frame([p.as_dict() for p in analysis.problems]), "Informe"),
                        file_name=f"informe_{uploaded.name.rsplit('.', 1)[0]}.xlsx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:")

@@ -15,7 +15,7 @@ import pandas as pd
 from analysis.cli.users import add_parser as add_users_parser
 from analysis.cli.users import cmd_users, console_actor
 from analysis.formatting import format_datetime
-from analysis.ingest import DUPLICATE, ERROR, IMPORTED, ImportReport, import_file, overlap_message, warm_up
+from analysis.ingest import DUPLICATE, ERROR, IMPORTED, NOTE, ImportReport, import_file, overlap_message, warm_up
 from analysis.layouts import FIELDS
 from analysis.reports import template_bytes, write_export
 from analysis.store import SCHEMA_REVISION, BackupError, SampleMixRefused, Store, backup, describe_restore, restore
@@ -86,7 +86,7 @@ def _print_human(report: ImportReport) -> None:
               f"impórtelo con --replace {report.overlap.upload_id} para que esas filas no se cuenten dos veces.")
     for p in report.problems:
         where = f"hoja «{p.sheet}»" + (f", fila {p.row}" if p.row else "") + (f", columna «{p.column}»" if p.column else "")
-        label = "ERROR" if p.severity == ERROR else "aviso"
+        label = {ERROR: "ERROR", NOTE: "nota"}.get(p.severity, "aviso")
         print(f"  {label}: {where}: {p.message}")
 
 

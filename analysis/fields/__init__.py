@@ -17,6 +17,7 @@ from analysis.fields.catalogue import (
                                        label,
                                        mapped_keys,
 )
+from analysis.fields.dates import parse_fecha
 
 __all__ = ["DROP", "KEEP", "REJECT", "SIN_ESPECIFICAR", "Field", "all_fields", "blank_word", "controlled_fields",
-           "export_keys", "filter_fields", "get", "label", "mapped_keys", "reference"]
+           "export_keys", "filter_fields", "get", "label", "mapped_keys", "parse_fecha", "reference"]

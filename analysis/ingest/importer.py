@@ -23,7 +23,7 @@ from analysis.ingest.sandbox import run_isolated
 from analysis.ingest.validation import validate_rows
 from analysis.layouts.cell_lists import may_list, split_items, without_marker
 from analysis.layouts.column_roles import VALUE
-from analysis.layouts.legends import Codes, find_codes
+from analysis.layouts.legends import Codes, find_codes, legend_labels
 from analysis.layouts.shapes import Rows, fitting
 from analysis.layouts.summary_tables import (
     COUNT,
@@ -125,6 +125,10 @@ _SUMMARY_NOTES = {
     SUMMARY_SHEET: "Omitida: es una hoja de resumen; las necesidades se leen de las otras hojas.",
 }
 _NO_SHAPE = "Omitida: no se reconoce dónde están las necesidades en esta tabla (ni una fila por necesidad ni una matriz)."
+
+
+# What the analyst may state for the whole file in the preview.
+STATED_FIELDS = ("evento", "fecha", "departamento", "municipio")
 
 
 @dataclass(frozen=True)
@@ -285,6 +289,7 @@ def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = 
     """`analyse_file` in this very process: only for the sandbox's child, or for trusted files."""
     choices = choices or Choices()
     sheets = read_workbook(data, filename)
+    overrides = {**legend_labels(sheets), **(overrides or {})} or None  # the analyst's say wins over a legend's
     layouts = [(sheet, read_sheet(sheet, overrides)) for sheet in sheets]
     contents = _contents(layouts, choices)
     readings = contents.readings

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.ingest.importer import Analysis
-from analysis.ingest.problems import CORRECTION, ERROR, WARNING
+from analysis.ingest.problems import CORRECTION, ERROR, NOTE, WARNING, Problem
 
-SHEET_COLUMNS = {"hoja": "Hoja", "fila_encabezado": "Fila de encabezados", "filas": "Filas", "aceptadas": "Válidas",
-                 "rechazadas": "Rechazadas", "nota": "Nota"}
+SHEET_COLUMNS = {"hoja": "Hoja", "fila_encabezado": "Fila de encabezados", "forma": "Forma", "filas": "Filas",
+                 "aceptadas": "Válidas", "rechazadas": "Rechazadas", "nota": "Nota"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Counts:
     warnings: int  # warning lines listed, sheet-level notices included
     sheet_notices: int  # of which about a whole sheet (no row)
     corrections: int  # values the analyst corrected
+    notes: int  # what was set aside or read another way (lines, columns, lists split, values from titles)
 
     def summary(self) -> str:
         """«2 errores en 1 fila rechazada · 3 advertencias (1 sobre toda una hoja)»."""
@@ -47,7 +48,25 @@ def counts(analysis: Analysis) -> Counts:
         errors=sum(1 for p in problems if p.severity == ERROR), warnings=len(warnings),
         sheet_notices=sum(1 for p in warnings if p.row is None),
         corrections=sum(1 for p in problems if p.severity == CORRECTION),
+        notes=sum(1 for p in problems if p.severity == NOTE),
     )
+
+
+def validation_problems(analysis: Analysis) -> list[Problem]:
+    """The errors, warnings and corrections, for the validation table (the notes have their own)."""
+    return [p for p in analysis.problems if p.severity != NOTE]
+
+
+def notes(analysis: Analysis) -> list[Problem]:
+    """What the file holds besides needs and how it was read: the preview's «Lo que no son necesidades»."""
+    return [p for p in analysis.problems if p.severity == NOTE]
+
+
+def splits_frame(analysis: Analysis) -> pd.DataFrame:
+    """The cells that listed several needs: [Hoja, Celda, Necesidades, Cómo, Primera, Mantener como una]."""
+    return pd.DataFrame([{"Hoja": s.sheet, "Celda": s.cell, "Necesidades": len(s.items.items), "Cómo": s.items.style,
+                          "Primera": s.items.items[0], "Mantener como una": s.kept_whole} for s in analysis.splits],
+                        columns=["Hoja", "Celda", "Necesidades", "Cómo", "Primera", "Mantener como una"])
 
 
 def sheets_frame(analysis: Analysis) -> pd.DataFrame:

@@ -187,6 +187,18 @@ def _plain(text: str) -> Role:
     return NO_ROLE
 
 
+def role_words(role: Role) -> str:
+    """How a column is read, in the preview's words, for the roles beyond a plain field ('' for those)."""
+    if role.kind == META:
+        return "dato de la herramienta de encuesta, no de la necesidad"
+    if role.kind == VALUE:
+        return f"{fields.label(role.field)} «{role.value}» (necesidades o marcas de ese valor)"
+    if role.kind == FIELD and role.group is not None:
+        group = f"de {role.value}" if role.value else f"del grupo «{role.group}»"
+        return f"{fields.label(role.field)} {group}"
+    return ""
+
+
 def roles_of(headers: list[str], overrides: dict[str, str] | None = None) -> list[Role]:
     """The role of every header cell; an analyst's override (header -> field, "" to ignore) wins."""
     chosen = {normalize(h): f for h, f in (overrides or {}).items()}

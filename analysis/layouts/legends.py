@@ -107,6 +107,20 @@ def _covered(used: frozenset[int]) -> int:
     return width
 
 
+def legend_labels(sheets: list[Sheet]) -> dict[str, str]:
+    """Header -> field, from the labels a legend sheet gives its codes («Amb | SI | Seguridad Interior» says a
+    column headed «Amb» holds ámbitos): short labels nobody's synonyms list, read as the legend says."""
+    labels: dict[str, str] = {}
+    for sheet in sheets:
+        if not _LEGEND_SHEET.search(normalize(sheet.name)):
+            continue
+        for row in sheet.rows:
+            filled = [text for v in row if (text := clean_cell(v))]
+            if len(filled) >= 3 and len(filled[0]) <= _MAX_CODE and (meaning := _meaning(filled[-1], None)):
+                labels.setdefault(filled[0], meaning[0])
+    return labels
+
+
 def _sheet_row(found, codes: Codes, sheet: str, r: int, filled: list[tuple[int, str]], hint: str | None) -> None:
     """A row of a legend sheet: a meaning cell and the short code nearest to its left, maybe a label naming the
     field («Amb | SI | Seguridad Interior»)."""

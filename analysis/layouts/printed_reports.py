@@ -41,7 +41,10 @@ def is_total_or_note(cells: list[str], keys: list[str], necesidad_index: int) ->
     if keys[first].startswith(_TOTAL_WORDS) and (not described or first == necesidad_index and
                                                  all(_NUMBERS.match(keys[i]) for i in filled if i != first)):
         return True  # «Total por ámbito | 3 | 2 | 5» under a matrix: a total whose label sits in the description
-    return len(filled) == 1 and (keys[first].startswith(_NOTE_PREFIXES) or cells[first].startswith("*"))
+    if len(filled) == 1:
+        return keys[first].startswith(_NOTE_PREFIXES) or cells[first].startswith("*")
+    # «Observaciones: | Se acordó revisar…», «Fuente: | INE»: a labelled note, with no need in its column.
+    return keys[first].startswith(_NOTE_PREFIXES) and cells[first].rstrip().endswith(":") and not described
 
 
 def is_page_line(cells: list[str], keys: list[str], necesidad_index: int) -> bool:

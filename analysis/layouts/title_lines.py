@@ -26,8 +26,10 @@ _TABLE_WORDS = {"mesa", "tabla", "eje", "ambito", "tema", "componente", "area", 
 _EVENT_WORDS = ("taller", "seminario", "mesa", "reunion", "conversatorio", "encuentro", "foro", "asamblea",
                 "jornada", "consulta", "sesion", "dialogo", "capacitacion", "congreso", "cumbre", "marcha",
                 "diagnostico", "memoria", "workshop", "meeting")
-_MONTH_WORDS = re.compile(r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-                          r"noviembre|diciembre|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b", re.IGNORECASE)
+# A date written in a title, whatever words stand around it: «Salamá, 11 de julio de 2018. Mesa integrada por…».
+_DATE_IN_TEXT = re.compile(r"\b\d{1,2}(?:\s+de)?\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+                           r"setiembre|octubre|noviembre|diciembre)(?:\s+de(?:l)?)?\s+\d{4}\b"
+                           r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 
 
 @dataclass
@@ -48,9 +50,7 @@ def title_values(lines: list[tuple[int, list[str]]], columns: set[str] = frozens
     found = TitleValues()
     for index, cells in reversed(lines):
         filled = [c for c in cells if c]
-        pairs = [tuple(c.split(":", 1)) for c in filled if ":" in c]
-        if len(filled) == 2 and not pairs:
-            pairs = [(filled[0], filled[1])]
+        pairs = _pairs(filled)
         for label, value in pairs:
             scores = score_header(label)
             if scores and value.strip():
@@ -69,6 +69,23 @@ def title_values(lines: list[tuple[int, list[str]]], columns: set[str] = frozens
     return found
 
 
+def _pairs(filled: list[str]) -> list[tuple[str, str]]:
+    """The label/value pairs of a line: «Departamento: Sololá» in one cell, «Departamento: | Sololá | Fecha: |
+    20/07/2018» across cells (a label ends with a colon; its value is the next cell), «Fecha | 09/11/2017»."""
+    pairs = []
+    for i, cell in enumerate(filled):
+        label, colon, value = cell.partition(":")
+        if not colon:
+            continue
+        if value.strip():
+            pairs.append((label, value))
+        elif i + 1 < len(filled) and not filled[i + 1].rstrip().endswith(":"):
+            pairs.append((label, filled[i + 1]))
+    if len(filled) == 2 and not pairs:
+        pairs = [(filled[0], filled[1])]
+    return pairs
+
+
 def _read_line(text: str) -> dict[str, str]:
     """What one title line names: an ámbito, a departamento or municipio, a date, an event."""
     found: dict[str, str] = {}
@@ -77,8 +94,8 @@ def _read_line(text: str) -> dict[str, str]:
     for part in parts:
         if ambito := _ambito_named(part):
             found.setdefault("ambito", ambito)
-        if _MONTH_WORDS.search(part) and (day := parse_fecha(part.strip())):
-            found.setdefault("fecha", day.isoformat())
+        if (written := _DATE_IN_TEXT.search(part)) and (day := parse_fecha(written[0])):
+            found.setdefault("fecha", day.strftime("%d/%m/%Y"))
     departamentos = {r.departamento for r in places if r.departamento is not None}
     municipios = {m for r in places for m in r.municipios}
     if len(departamentos) == 1:

@@ -132,7 +132,8 @@ def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:
 
 PROBLEM_COLUMNS = {"severity": "Gravedad", "sheet": "Hoja", "row": "Fila", "column": "Columna", "value": "Valor",
                    "message": "Mensaje", "code": "Código"}
-SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia", "correction": "Corrección del analista"}
+SEVERITY_LABELS = {"error": "Error (fila rechazada)", "warning": "Advertencia", "correction": "Corrección del analista",
+                   "note": "Nota"}
 
 
 def problems_frame(problems: list[dict]) -> pd.DataFrame:
