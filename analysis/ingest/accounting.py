@@ -97,15 +97,17 @@ def notes_for_sheet(sheet: Sheet, layout: SheetLayout, read: list[TableReading],
     grid = sheet.rows
     accounted_rows: set[int] = set()
     by_reason: dict[str, list[int]] = defaultdict(list)
+    legend = codes.cells.get(sheet.name, set())
     for index, reason in layout.set_aside.items():
         accounted_rows.add(index)
-        if reason != BAND:
+        row = grid[index] if index < len(grid) else []
+        of_legend = all((index, c) in legend for c, v in enumerate(row) if clean_cell(v))
+        if reason != BAND and not of_legend:  # a line of a legend is accounted for by the legend's note
             by_reason[reason].append(index + 1)
     for reason, numbers in by_reason.items():
         example = _example(c for n in numbers[:3] for c in grid[n - 1])
         notes.append(Problem("filas-ignoradas", sheet.name, None, None, example,
                              f"{_rows_words(numbers)}: {_REASONS[reason]}; no son necesidades."))
-    legend = codes.cells.get(sheet.name, set())
     for table, note in skipped:
         rows = [n - 1 for n in (*table.header_rows, *table.row_numbers)]
         accounted_rows.update(rows)
@@ -124,7 +126,7 @@ def _column_notes(reading: TableReading, legend: set[tuple[int, int]]) -> list[P
     """A note for each column of a table that holds something no field took."""
     table, used = reading.table, reading.rows.columns_used
     width = max((len(r) for r in table.rows), default=0)
-    notes = []
+    notes, tool_columns = [], []
     for column in range(width):
         if column in used:
             continue
@@ -136,8 +138,9 @@ def _column_notes(reading: TableReading, legend: set[tuple[int, int]]) -> list[P
             f"columna {letter(column)}"
         role = table.roles[column] if column < len(table.roles) else None
         if role is not None and role.kind == META:
-            why = "es un dato del formulario o de la herramienta de encuesta, no de la necesidad"
-        elif is_running_index(values):
+            tool_columns.append(header)
+            continue
+        if is_running_index(values):
             why = "numera las filas"
         elif sum(map(is_need_text, values)) >= _TEXT_HEAVY * len(values):
             notes.append(Problem("columna-sin-campo", table.sheet, None, header, _example(values),
@@ -149,6 +152,12 @@ def _column_notes(reading: TableReading, legend: set[tuple[int, int]]) -> list[P
             why = "no corresponde a ningún campo"
         notes.append(Problem("columna-ignorada", table.sheet, None, header, _example(values),
                              f"La columna «{header}» ({plural(len(values), 'celda')}) {why}: no se guarda."))
+    if tool_columns:
+        named = ", ".join(f"«{h}»" for h in tool_columns)
+        notes.append(Problem("columna-ignorada", table.sheet, None, tool_columns[0], "",
+                             f"{'La columna' if len(tool_columns) == 1 else 'Las columnas'} {named} "
+                             f"{'es un dato' if len(tool_columns) == 1 else 'son datos'} de la herramienta de encuesta "
+                             "(quién, cuándo y con qué equipo respondió), no de la necesidad: no se guardan."))
     return notes
 
 

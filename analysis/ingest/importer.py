@@ -23,7 +23,7 @@ from analysis.ingest.sandbox import run_isolated
 from analysis.ingest.validation import validate_rows
 from analysis.layouts.cell_lists import may_list, split_items, without_marker
 from analysis.layouts.column_roles import VALUE
-from analysis.layouts.legends import Codes, find_codes, legend_labels
+from analysis.layouts.legends import Codes, find_codes, is_legend_sheet, legend_labels
 from analysis.layouts.shapes import Rows, fitting
 from analysis.layouts.summary_tables import (
     COUNT,
@@ -184,7 +184,7 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
     contents = _Contents()
     for sheet, layout in layouts:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
-        tables = layout.tables
+        tables = [] if is_legend_sheet(sheet.name) else layout.tables
         if not tables:
             summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
             contents.summaries += summary is not None
@@ -258,8 +258,6 @@ def expand_lists(rows: Rows, whole: frozenset[str]) -> list[Split]:
     rows.rows = [rows.rows[i] for i, _ in order]
     rows.cells = [rows.cells[i] for i, _ in order]
     rows.sections = [rows.sections[i] for i, _ in order]
-    kept = {i: n for n, (i, _) in enumerate(order)}  # marks conflicts follow the first entry of their row
-    rows.conflicts = [(kept[e], name, values) for e, name, values in rows.conflicts if e in kept]
     return splits
 
 

@@ -144,7 +144,6 @@ def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Cod
     text = {name: _cleaned(rows.values[name]) for name in FIELD_LABELS if name != "region"}
     frame = pd.DataFrame(text)
     frame["fila"] = rows.rows
-    frame["_entrada"] = range(len(frame))
     headings = pd.DataFrame(rows.sections or [{}] * len(frame), index=frame.index)
     problems: list[Problem] = []
     errors: dict[int, list[Problem]] = {}
@@ -178,13 +177,6 @@ def validate_rows(rows: Rows, corrections: Corrections | None = None, codes: Cod
                                 f"({count} {'fila' if count == 1 else 'filas'}).", name, new))
     if codes:
         codes.translate(frame)
-    conflicts = {entry: (name, values) for entry, name, values in rows.conflicts}
-    for position, entry in enumerate(frame["_entrada"]):
-        if entry in conflicts:
-            name, values = conflicts[entry]
-            flag(position, "valores-varios", name, ", ".join(values),
-                 f"{FIELD_LABELS[name]}: la fila marca {len(values)} valores ({', '.join(values)}); se guarda como "
-                 f"«{fields.get(name).blank}».")
 
     for position in frame.index[frame["necesidad"] == ""]:
         flag(position, "necesidad-vacia", "necesidad", "", "La fila no tiene descripción de la necesidad.")

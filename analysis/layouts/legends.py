@@ -48,6 +48,11 @@ class Codes:
         return ", ".join(f"{code.upper()} = {value}" for code, value in self.by_field.get(name, {}).items())
 
 
+def is_legend_sheet(name: str) -> bool:
+    """A sheet named as a legend («Códigos», «Leyenda», «Catálogo»): it explains codes, it lists no needs."""
+    return bool(_LEGEND_SHEET.search(normalize(name)))
+
+
 def _code_key(value) -> str:
     return normalize(clean_cell(value))
 
@@ -76,7 +81,7 @@ def find_codes(sheets: list[Sheet], data: dict[str, dict[int, frozenset[int]]] |
     codes = Codes()
     for sheet in sheets:
         taken = (data or {}).get(sheet.name, {})
-        legend_sheet = bool(_LEGEND_SHEET.search(normalize(sheet.name)))
+        legend_sheet = is_legend_sheet(sheet.name)
         hint = None
         for r, row in enumerate(sheet.rows):
             used = taken.get(r, ())
@@ -85,6 +90,7 @@ def find_codes(sheets: list[Sheet], data: dict[str, dict[int, frozenset[int]]] |
             filled = [(c, text) for c, v in enumerate(row) if c not in used and (text := clean_cell(v))]
             if len(filled) == 1 and (label := _label(filled[0][1])) and filled[0][1].endswith(":"):
                 hint = label
+                codes.cells.setdefault(sheet.name, set()).add((r, filled[0][0]))
                 continue
             for c, text in filled:
                 pair = _PAIR.match(text)
@@ -112,7 +118,7 @@ def legend_labels(sheets: list[Sheet]) -> dict[str, str]:
     column headed «Amb» holds ámbitos): short labels nobody's synonyms list, read as the legend says."""
     labels: dict[str, str] = {}
     for sheet in sheets:
-        if not _LEGEND_SHEET.search(normalize(sheet.name)):
+        if not is_legend_sheet(sheet.name):
             continue
         for row in sheet.rows:
             filled = [text for v in row if (text := clean_cell(v))]

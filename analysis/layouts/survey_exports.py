@@ -80,5 +80,3 @@ def drop_rows(rows: Rows, numbers: set[int]) -> None:
     rows.rows = [rows.rows[i] for i in keep]
     rows.cells = [rows.cells[i] for i in keep]
     rows.sections = [rows.sections[i] for i in keep]
-    moved = {old: new for new, old in enumerate(keep)}
-    rows.conflicts = [(moved[e], name, values) for e, name, values in rows.conflicts if e in moved]

@@ -124,6 +124,8 @@ class _Reading:
               opening: list[Line] = ()) -> Table:
         """The table as read; `opening` is the title block above the sheet's first table, whose event, date
         and place speak for every table of the sheet that does not state its own."""
+        # One-cell lines after the last data row head what follows the table (a heading, a list of participants).
+        set_aside.update((index, TITLE) for index, _ in self.trailing_lines())
         # A line of one cell repeated through the table is a page header or footer.
         texts = [_line_key([clean_cell(c) for c in self.rows[i]]) for i in self.loose]
         times = Counter(texts)

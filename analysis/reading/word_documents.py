@@ -20,10 +20,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def is_word_document(data: bytes) -> bool:
+    """Whether a zip is a Word document; a damaged zip is none (the workbook reader then refuses it in words)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return DOCUMENT_PART in archive.namelist()
-    except zipfile.BadZipFile:
+    except Exception:  # zipfile raises BadZipFile, ValueError, OSError, EOFError… on a damaged archive
         return False
 
 

@@ -328,7 +328,7 @@ def sniff_delimiter(text: str) -> str:
     for delimiter in _DELIMITERS:
         counts = []
         try:
-            for record in csv.reader(io.StringIO(sample), delimiter=delimiter):
+            for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
                 if any(cell.strip() for cell in record):
                     counts.append(len(record))
                 if len(counts) >= _SNIFF_RECORDS:

@@ -43,6 +43,7 @@ def import_or_refuse(store: Store, data: bytes, name: str) -> str:
             assert SPANISH.search(reason) and "Traceback" not in reason and "\n" not in reason.strip(), reason
         return report.status
     assert report.status == IMPORTED and report.rows_imported > 0
+    assert not [p for p in report.problems if p.code == "celdas-sin-leer"], "a cell left the file unexplained"
     assert store.count_needs() == before[1] + report.rows_imported
     error_rows = {(p.sheet, p.row) for p in report.problems if p.severity == "error"}
     warned_rows = {(p.sheet, p.row) for p in report.problems if p.severity == "warning" and p.row} - error_rows

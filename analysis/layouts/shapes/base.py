@@ -20,7 +20,6 @@ class Rows:
     defaults: dict[str, str] = field(default_factory=dict)  # field -> value stated once for the table
     columns_used: set[int] = field(default_factory=set)  # columns whose cells were read
     unplaced: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, text) read as no need
-    conflicts: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # (entry, field, values marked)
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -2,8 +2,8 @@
 
 The need is read as in a long table; each field whose values head two or more columns takes the value whose
 column is marked. Two marks for a list field (two ámbitos ticked) say nothing certain: the need keeps the field
-empty and the preview says so; for a free-text field (the institutions a survey ticked) the marked values are
-joined.
+empty and the report says so («valores-varios»); for a free-text field (the institutions a survey ticked) the
+marked values are joined.
 """
 from collections import defaultdict
 
@@ -49,11 +49,8 @@ class Marks:
             for position, row in enumerate(table.rows):
                 if out.values[name][position] not in ("", None):
                     continue  # a plain column of the field says it already
-                chosen = tuple(table.roles[i].value for i in columns if i < len(row) and is_mark(row[i]))
-                if len(chosen) == 1 or chosen and fields.get(name).kind == "texto":
-                    out.values[name][position] = ", ".join(chosen)
-                elif chosen:
-                    out.conflicts.append((position, name, chosen))
+                chosen = [table.roles[i].value for i in columns if i < len(row) and is_mark(row[i])]
+                out.values[name][position] = ", ".join(chosen)  # two values of a list: validation says so
                 stray = [(i, row[i]) for i in columns if i < len(row) and not is_mark(row[i]) and not is_unmarked(row[i])]
                 out.unplaced.extend((table.row_numbers[position], i, str(v)) for i, v in stray)
         return out
