@@ -20,12 +20,14 @@ TEMPLATE_ROWS = 1000
 INSTRUCTIONS = (
     "Plantilla para registrar necesidades de seguridad identificadas a nivel local",
     "",
-    "1. Escriba una necesidad por fila en la hoja «Necesidades», a partir de la fila 2.",
+    "1. Escriba una necesidad por fila en la hoja «Necesidades», a partir de la fila 2. Si prefiere escribir varias "
+    "en una celda, numérelas (1. …  2. …): cada una se guarda por separado.",
     "2. Elija Departamento, Nivel, Ámbito, Prioridad y Estado de las listas desplegables.",
     "3. Municipio es opcional; si lo escribe, debe pertenecer al departamento de la fila.",
     "4. Necesidad es obligatoria: describa el problema o la necesidad en una o dos frases.",
     "5. Fecha: día/mes/año (por ejemplo 09/11/2017).",
-    "6. No cambie los encabezados ni agregue filas de totales.",
+    "6. No cambie los encabezados. Los títulos, totales, notas y firmas que agregue se omiten al cargar.",
+    "7. Si usa códigos (SI, SE, GRDC, IE; 1, 2, 3), explíquelos en una hoja «Códigos»: se leen con ella.",
     "",
     "Niveles: " + ", ".join(f"{n} ({c})" for n, c in reference.NIVELES.items()),
     "Ámbitos (Decreto 18-2008): " + "; ".join(reference.AMBITOS),
