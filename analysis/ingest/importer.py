@@ -179,12 +179,13 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
     A sheet named as a summary («Resumen», «TD Nivel»), and a table with a column of counts, are
     read only when no other sheet holds a plain list of needs.
     """
-    elsewhere = any(t.rows and t.summary is None and not t.counts and fitting(t) for sheet, layout in layouts
+    fits = {id(t): fitting(t) if t.summary is None else [] for _, layout in layouts for t in layout.tables}
+    elsewhere = any(t.rows and t.summary is None and not t.counts and fits[id(t)] for sheet, layout in layouts
                     if not is_summary_sheet_name(sheet.name) for t in layout.tables)
     contents = _Contents()
     for sheet, layout in layouts:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
-        tables = [] if is_legend_sheet(sheet.name) else layout.tables
+        tables = [] if is_legend_sheet(sheet.name) and len(layouts) > 1 else layout.tables
         if not tables:
             summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
             contents.summaries += summary is not None
@@ -193,13 +194,13 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
             contents.empty_sheets[sheet.name] = note
             continue
         for table in tables:
-            fits = fitting(table) if table.summary is None else []
+            fitted = fits[id(table)]
             summary = table.summary or (SUMMARY_SHEET if named_summary else COUNT if elsewhere and table.counts
-                                        else COUNT if not fits and _counts_values(table) else None)
+                                        else COUNT if not fitted and _counts_values(table) else None)
             note = _SUMMARY_NOTES[summary] if summary else None
             if note is None and not table.rows:
                 note = "Omitida: la tabla no tiene filas de datos."
-            elif note is None and not fits:
+            elif note is None and not fitted:
                 note = _NO_SHAPE
             if note:
                 contents.summaries += summary is not None
@@ -207,14 +208,14 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
                 contents.skipped.setdefault(sheet.name, []).append((table, note))
                 continue
             wanted = choices.shapes.get(table_key(table))
-            chosen = next((f for f in fits if f.shape.key == wanted), fits[0])
+            chosen = next((f for f in fitted if f.shape.key == wanted), fitted[0])
             rows = chosen.shape.read(table)
             if linked := parent_values([s for s, _ in layouts], table):
                 contents.parents[linked[0]] = table.sheet
                 link_parents(rows, table, *linked[1:])
             drop_rows(rows, rejected := rejected_submissions(table))
             splits = expand_lists(rows, choices.whole)
-            contents.readings.append(TableReading(table, chosen, fits, rows, splits, rejected))
+            contents.readings.append(TableReading(table, chosen, fitted, rows, splits, rejected))
             entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "",
                            chosen.description)
             contents.entries.append(entry)

@@ -19,7 +19,8 @@ from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell, normalize
 
 LIST_FIELDS = ("ambito", "nivel", "prioridad", "estado")
-_LEGEND_SHEET = re.compile(r"\b(?:leyendas?|codigos?|catalogos?|claves?|simbologia|abreviaturas|glosario|"
+# A sheet whose name opens with one of these words explains codes («Códigos», «Leyenda», «Catálogo de valores»).
+_LEGEND_SHEET = re.compile(r"^(?:hoja de )?(?:leyendas?|codigos?|catalogos?|claves?|simbologia|abreviaturas|glosario|"
                            r"referencias|diccionario|instrucciones y codigos)\b")
 _PAIR = re.compile(r"^\s*([^\s=:]{1,10})\s*(?:=|:|–|—|\s-\s)\s*(.{3,80})$")
 _MAX_CODE = 12

@@ -1,4 +1,5 @@
 """What every shape reads a table into (`Rows`), the interface a shape offers, and the cell tests they share."""
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -54,7 +55,16 @@ NO_NEED = {"sin necesidades", "sin necesidades identificadas", "no se identifica
            "null", "none"}
 
 
+# How a cell says at length that a mesa named no need («No se identificaron necesidades en este ámbito»); a need
+# may open the same way («No se identifican los liderazgos de las extorsiones»): the words «necesidad» or
+# «problema» tell them apart.
+_NO_NEED_AT_LENGTH = re.compile(r"^(?:no se (?:identific|report|plante|registr)\w* (?:ningun[ao]s? )?(?:necesidad|problem)"
+                                r"|sin necesidades|ningun[ao] (?:necesidad|problem)|no hay necesidades|no aplica)")
+
+
 def is_mark(value) -> bool:
+    if isinstance(value, str) and len(value) > 14:
+        return False  # a mark is a sign or a word, never a sentence
     text = clean_cell(value).lower()
     return text in _MARK_SIGNS or normalize(text) in _MARKS
 
@@ -66,11 +76,25 @@ def is_unmarked(value) -> bool:
 
 def is_need_text(value) -> bool:
     """A cell that reads as a need: words, not a mark, a number, a date or a «no need» placeholder."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return False
     text = clean_cell(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) or len(text) < 6 or is_mark(text):
+    if len(text) >= 40:  # longer than any mark or date: words, if it has two of them and says there is a need
+        return " " in text and not _NO_NEED_AT_LENGTH.match(normalize(text[:60]))
+    if len(text) < 6 or is_mark(text):
         return False
     key = normalize(text)
     return bool(key) and not key.replace(" ", "").isdigit() and key not in NO_NEED and len(key.split()) >= 2
+
+
+def sample(table: Table, columns: list[int], most: int = 400) -> list:
+    """The first filled cells of some columns: enough to judge what they hold without reading every row."""
+    found = []
+    for row in table.rows:
+        found.extend(row[i] for i in columns if i < len(row) and row[i] not in ("", None))
+        if len(found) >= most:
+            break
+    return found
 
 
 def letter(index: int) -> str:

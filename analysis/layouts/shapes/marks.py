@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from analysis import fields
 from analysis.layouts.column_roles import VALUE
-from analysis.layouts.shapes.base import Rows, is_mark, is_unmarked
+from analysis.layouts.shapes.base import Rows, is_mark, is_unmarked, sample
 from analysis.layouts.shapes.long_table import read_columns
 from analysis.layouts.tables import Table
 
@@ -24,7 +24,7 @@ def _mark_columns(table: Table) -> dict[str, list[int]]:
             found[role.field].append(i)
     marked = {}
     for name, columns in found.items():
-        filled = [row[i] for row in table.rows for i in columns if i < len(row) and row[i] not in ("", None)]
+        filled = sample(table, columns)
         marks = sum(1 for v in filled if is_mark(v) or is_unmarked(v))
         if filled and marks >= _MOSTLY_MARKS * len(filled) and (len(columns) >= 2 or name == "institucion"):
             marked[name] = columns

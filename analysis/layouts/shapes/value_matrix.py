@@ -10,7 +10,7 @@ from collections import Counter
 from analysis import fields
 from analysis.layouts.column_roles import FIELD, VALUE
 from analysis.layouts.columns import FIELDS
-from analysis.layouts.shapes.base import Rows, cell_name, empty_values, is_need_text
+from analysis.layouts.shapes.base import Rows, cell_name, empty_values, is_need_text, sample
 from analysis.layouts.tables import Table
 
 _ENOUGH_TEXT = 0.6  # of the filled cells under the value columns, this share must read as needs
@@ -26,10 +26,6 @@ def _value_columns(table: Table) -> tuple[str | None, list[int]]:
         else (None, [])
 
 
-def _texts(table: Table, columns: list[int]):
-    return [row[i] for row in table.rows for i in columns if i < len(row) and row[i] not in ("", None)]
-
-
 class ValueMatrix:
     key = "matriz"
 
@@ -37,7 +33,7 @@ class ValueMatrix:
         name, columns = _value_columns(table)
         if name is None or table.column_of("necesidad") is not None:
             return 0.0
-        filled = _texts(table, columns)
+        filled = sample(table, columns)
         needs = sum(1 for v in filled if is_need_text(v))
         return 0.9 if filled and needs >= _ENOUGH_TEXT * len(filled) else 0.0
 
