@@ -44,7 +44,7 @@ SURVEY_COLUMNS = {"start", "end", "username", "audit", "id", "uuid", "status", "
                   "index", "key", "edits", "inicio", "fin", "nombre", "correo electronico", "email", "puntuacion",
                   "score"}
 # The list and place fields whose values can stand as headers.
-VALUE_FIELDS = ("ambito", "nivel", "prioridad", "estado", "departamento", "municipio")
+VALUE_FIELDS = (*(f.key for f in fields.controlled_fields()), "departamento", "municipio")
 _TRAILING_NUMBER = re.compile(r"^(.*?\D)[\s._#-]*(?:n[o°º]\.?\s*)?(\d{1,2})$")
 _BRACKETED = re.compile(r"^(.*?)\s*[\[(](.+?)[\])]\s*$")
 _PATH = re.compile(r"\s*[/>]\s*|(?<=[a-z0-9_])-(?=[a-z_])")

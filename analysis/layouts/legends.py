@@ -18,7 +18,7 @@ from analysis.layouts.columns import score_header
 from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell, normalize
 
-LIST_FIELDS = ("ambito", "nivel", "prioridad", "estado")
+LIST_FIELDS = tuple(f.key for f in fields.controlled_fields())  # nivel, ámbito, prioridad, estado
 # A sheet whose name opens with one of these words explains codes («Códigos», «Leyenda», «Catálogo de valores»).
 _LEGEND_SHEET = re.compile(r"^(?:hoja de )?(?:leyendas?|codigos?|catalogos?|claves?|simbologia|abreviaturas|glosario|"
                            r"referencias|diccionario|instrucciones y codigos)\b")
