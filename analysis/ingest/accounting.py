@@ -16,6 +16,7 @@ from analysis.ingest.problems import Problem
 from analysis.layouts.cell_lists import Items
 from analysis.layouts.column_roles import META
 from analysis.layouts.legends import Codes
+from analysis.layouts.records import Recast
 from analysis.layouts.shapes import Fit, Rows
 from analysis.layouts.shapes.base import is_need_text, letter
 from analysis.layouts.summary_tables import is_running_index
@@ -57,6 +58,7 @@ class TableReading:
     rows: Rows
     splits: list[Split]
     rejected: set[int] = field(default_factory=set)  # rows of submissions a reviewer rejected in the survey tool
+    recast: Recast | None = None  # a sheet of records sideways or as cards, rewritten as this table
 
     @property
     def key(self) -> str:
@@ -69,7 +71,7 @@ def table_key(table: Table) -> str:
 
 
 def ranges(numbers) -> str:
-    """«1–3, 7, 9–10» for row numbers."""
+    """«1–3, 7 y 9–10» for row numbers."""
     numbers = sorted(set(numbers))
     runs: list[list[int]] = []
     for n in numbers:
@@ -77,7 +79,8 @@ def ranges(numbers) -> str:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+    words = [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]
+    return " y ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
 
 
 def _rows_words(numbers) -> str:
@@ -202,6 +205,18 @@ def _unread(sheet: Sheet, accounted_rows: set[int], legend: set[tuple[int, int]]
     return [Problem("celdas-sin-leer", sheet.name, None, None, _example([first]),
                     f"{plural(len(missed), 'celda')} ({_rows_words(r + 1 for r, _ in missed).lower()}) no se leyeron como "
                     "necesidad ni como dato de ninguna: no se guardan. Revise el archivo o avise al equipo técnico.")]
+
+
+def recast_notes(sheet: Sheet, reading: TableReading) -> list[Problem]:
+    """The notes of a sheet read as records sideways or as cards: labels no field takes, cells read another way,
+    and every line that holds no record (a card's title, «Ficha 2»)."""
+    notes = _column_notes(reading, set()) + _cell_notes(reading)
+    outside = sorted({r + 1 for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
+                      if clean_cell(v) and (r, c) not in reading.recast.covered})
+    if outside:
+        notes.append(Problem("filas-ignoradas", sheet.name, None, None, _example(c for r in outside[:3] for c in sheet.rows[r - 1]),
+                             f"{_rows_words(outside)}: títulos de las fichas o líneas fuera de ellas; no son necesidades."))
+    return notes
 
 
 def sheet_note(sheet: Sheet, note: str, codes: Codes) -> list[Problem]:

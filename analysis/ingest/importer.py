@@ -16,15 +16,25 @@ import pandas as pd
 
 from analysis import fields
 from analysis.formatting import format_int
-from analysis.ingest.accounting import Split, TableReading, legend_notes, notes_for_sheet, sheet_note, table_key
+from analysis.ingest.accounting import (
+    Split,
+    TableReading,
+    legend_notes,
+    notes_for_sheet,
+    recast_notes,
+    sheet_note,
+    table_key,
+)
 from analysis.ingest.corrections import Corrections
 from analysis.ingest.problems import Problem
 from analysis.ingest.sandbox import run_isolated
 from analysis.ingest.validation import validate_rows
+from analysis.layouts import records
 from analysis.layouts.cell_lists import may_list, split_items, without_marker
 from analysis.layouts.column_roles import VALUE
 from analysis.layouts.legends import Codes, find_codes, is_legend_sheet, legend_labels
-from analysis.layouts.shapes import Rows, fitting
+from analysis.layouts.shapes import Fit, Rows, fitting
+from analysis.layouts.shapes.base import cell_name
 from analysis.layouts.summary_tables import (
     COUNT,
     PIVOT,
@@ -169,11 +179,23 @@ class _Contents:
     table_entries: list[dict] = field(default_factory=list)  # the entry of each reading
     skipped: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)  # sheet -> tables set aside, why
     parents: dict[str, str] = field(default_factory=dict)  # sheet of a repeat group's parents -> sheet of its needs
+    recast: dict[str, TableReading] = field(default_factory=dict)  # sheets read as records sideways or as cards
+
+    def merge(self, other: "_Contents") -> None:
+        """Add what one sheet holds to what the workbook holds."""
+        self.readings += other.readings
+        self.entries += other.entries
+        self.table_entries += other.table_entries
+        self.skipped.update(other.skipped)
+        self.empty_sheets.update(other.empty_sheets)
+        self.parents.update(other.parents)
+        self.recast.update(other.recast)
+        self.summaries += other.summaries
     empty_sheets: dict[str, str] = field(default_factory=dict)  # sheet without a table of needs -> why
     summaries: int = 0  # sheets and tables skipped as summaries
 
 
-def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Contents:
+def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices, overrides: dict | None = None) -> _Contents:
     """Sort every table into needs (read by their shape), summaries and tables without needs.
 
     A sheet named as a summary («Resumen», «TD Nivel»), and a table with a column of counts, are
@@ -185,42 +207,75 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices) -> _Co
     contents = _Contents()
     for sheet, layout in layouts:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
-        tables = [] if is_legend_sheet(sheet.name) and len(layouts) > 1 else layout.tables
-        if not tables:
+        legend = is_legend_sheet(sheet.name) and len(layouts) > 1
+        found = _Contents()
+        if not legend and (reading := _recast_reading(sheet, overrides, choices)) and len(reading.rows):
+            found = _Contents(readings=[reading], recast={sheet.name: reading})  # a sheet of records sideways or as cards
+            found.table_entries.append(_entry(sheet.name, reading.table, "", reading.fit.description))
+            found.entries = list(found.table_entries)
+        elif not legend:
+            _read_tables(found, sheet, layout, layouts, fits, choices, named_summary, elsewhere)
+        if not found.entries:
             summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
-            contents.summaries += summary is not None
+            found.summaries += summary is not None
             note = _SUMMARY_NOTES[summary] if summary else "Omitida: no contiene una tabla de necesidades."
-            contents.entries.append(_entry(sheet.name, None, note))
-            contents.empty_sheets[sheet.name] = note
-            continue
-        for table in tables:
-            fitted = fits[id(table)]
-            summary = table.summary or (SUMMARY_SHEET if named_summary else COUNT if elsewhere and table.counts
-                                        else COUNT if not fitted and _counts_values(table) else None)
-            note = _SUMMARY_NOTES[summary] if summary else None
-            if note is None and not table.rows:
-                note = "Omitida: la tabla no tiene filas de datos."
-            elif note is None and not fitted:
-                note = _NO_SHAPE
-            if note:
-                contents.summaries += summary is not None
-                contents.entries.append(_entry(sheet.name, table, note))
-                contents.skipped.setdefault(sheet.name, []).append((table, note))
-                continue
-            wanted = choices.shapes.get(table_key(table))
-            chosen = next((f for f in fitted if f.shape.key == wanted), fitted[0])
-            rows = chosen.shape.read(table)
-            if linked := parent_values([s for s, _ in layouts], table):
-                contents.parents[linked[0]] = table.sheet
-                link_parents(rows, table, *linked[1:])
-            drop_rows(rows, rejected := rejected_submissions(table))
-            splits = expand_lists(rows, choices.whole)
-            contents.readings.append(TableReading(table, chosen, fitted, rows, splits, rejected))
-            entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if len(tables) > 1 and table.title else "",
-                           chosen.description)
-            contents.entries.append(entry)
-            contents.table_entries.append(entry)
+            found.entries.append(_entry(sheet.name, None, note))
+            found.empty_sheets[sheet.name] = note
+        contents.merge(found)
     return contents
+
+
+def _read_tables(found: _Contents, sheet: Sheet, layout: SheetLayout, layouts, fits: dict, choices: Choices,
+                 named_summary: bool, elsewhere: bool) -> None:
+    """Each table of a sheet read by its shape, or set aside with the reason (a summary, no rows, no shape)."""
+    for table in layout.tables:
+        fitted = fits[id(table)]
+        summary = table.summary or (SUMMARY_SHEET if named_summary else COUNT if elsewhere and table.counts
+                                    else COUNT if not fitted and _counts_values(table) else None)
+        note = _SUMMARY_NOTES[summary] if summary else None
+        if note is None and not table.rows:
+            note = "Omitida: la tabla no tiene filas de datos."
+        elif note is None and not fitted:
+            note = _NO_SHAPE
+        if note:
+            found.summaries += summary is not None
+            found.entries.append(_entry(sheet.name, table, note))
+            found.skipped.setdefault(sheet.name, []).append((table, note))
+            continue
+        wanted = choices.shapes.get(table_key(table))
+        chosen = next((f for f in fitted if f.shape.key == wanted), fitted[0])
+        rows = chosen.shape.read(table)
+        if linked := parent_values([s for s, _ in layouts], table):
+            found.parents[linked[0]] = table.sheet
+            link_parents(rows, table, *linked[1:])
+        drop_rows(rows, rejected := rejected_submissions(table))
+        splits = expand_lists(rows, choices.whole)
+        found.readings.append(TableReading(table, chosen, fitted, rows, splits, rejected))
+        many = len(layout.tables) > 1 and table.title
+        entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if many else "", chosen.description)
+        found.entries.append(entry)
+        found.table_entries.append(entry)
+
+
+def _recast_reading(sheet: Sheet, overrides, choices: Choices) -> TableReading | None:
+    """A sheet of records laid out sideways or as cards, read as a table, its needs named by the cells as written."""
+    recast = records.recast(sheet)
+    if recast is None:
+        return None
+    try:
+        table = next((t for t in read_sheet(recast.sheet, overrides).tables if t.summary is None), None)
+    except FileRefused:
+        return None  # what looked like records does not read as a table of needs: the sheet is judged as written
+    fitted = fitting(table) if table is not None else []
+    if not fitted or table.column_of("necesidad") is None:
+        return None
+    chosen = Fit(fitted[0].shape, fitted[0].score, recast.description)
+    rows = chosen.shape.read(table)
+    need = table.column_of("necesidad").index
+    where = [recast.written(n - 1, need) or (n - 1, need) for n in rows.rows]
+    rows.rows = [r + 1 for r, _ in where]
+    rows.cells = [cell_name(c, r + 1) for r, c in where]
+    return TableReading(table, chosen, [chosen], rows, expand_lists(rows, choices.whole), recast=recast)
 
 
 def _counts_values(table: Table) -> bool:
@@ -290,7 +345,7 @@ def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = 
     sheets = read_workbook(data, filename)
     overrides = {**legend_labels(sheets), **(overrides or {})} or None  # the analyst's say wins over a legend's
     layouts = [(sheet, read_sheet(sheet, overrides)) for sheet in sheets]
-    contents = _contents(layouts, choices)
+    contents = _contents(layouts, choices, overrides)
     readings = contents.readings
     if not readings:
         names = ", ".join(f"«{s.name}»" for s in sheets)
@@ -342,6 +397,9 @@ def _notes(layouts, contents: _Contents, codes: Codes, choices: Choices) -> list
     notes: list[Problem] = []
     with_tables = {r.table.sheet for r in contents.readings}
     for sheet, layout in layouts:
+        if recast := contents.recast.get(sheet.name):
+            notes.extend(recast_notes(sheet, recast))
+            continue
         if sheet.name in contents.empty_sheets:
             note = contents.empty_sheets[sheet.name]
             if child := contents.parents.get(sheet.name):

@@ -228,6 +228,27 @@ def unmapped_text_column():
     return "comentarios.xlsx", xlsx({"Datos": rows})
 
 
+def sideways_table():
+    """A table on its side: the field names down the first column, one need per column, an instruction sheet."""
+    rows = [["Departamento", "Jutiapa", "Jutiapa", "Santa Rosa"],
+            ["Municipio", "Moyuta", "Asunción Mita", "Chiquimulilla"],
+            ["Ámbito", "Seguridad Exterior", "Seguridad Interior", "Gestión de Riesgos y Defensa Civil"],
+            ["Necesidad identificada", "Contrabando de ganado por los pasos ciegos", "Asaltos a buses en la CA-1",
+             "Inundaciones en la aldea El Papaturro"]]
+    instructions = [["Instrucciones"], ["1. Escriba una necesidad por columna, con su ámbito y su municipio."]]
+    return "de_lado.xlsx", xlsx({"Instrucciones": instructions, "Necesidades": rows})
+
+
+def cards():
+    """A form filled once per need: a card of «label: value» lines, one card under another, a title over each."""
+    rows = [["Ficha 1"], ["Departamento: Baja Verapaz"], ["Municipio", "Rabinal"], ["Ámbito", "Seguridad Interior"],
+            ["Necesidad:", "Robo de ganado en las aldeas altas"], [],
+            ["Ficha 2"], ["Departamento: Baja Verapaz"], ["Municipio", "Cubulco"],
+            ["Necesidad:", "Deslizamientos sobre el camino a la cabecera"], ["Ámbito", "Gestión de Riesgos y Defensa Civil"]]
+    return "fichas.xlsx", xlsx({"Fichas": rows})
+
+
 ALL = (matrix_by_ambito, matrix_by_nivel, matrix_by_departamento, matrix_of_marks, kobo_export, repeated_groups,
        survey_one_question_per_ambito, band_rows, lists_in_cells, legend_sheet, legend_beside_the_table, official_form,
-       word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column)
+       word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column,
+       sideways_table, cards)

@@ -139,7 +139,7 @@ def test_an_official_form_s_numbers_units_observations_and_signatures_are_set_as
     assert set(found.needs["evento"]) == {"Mesa departamental de seguridad"}
     assert set(found.needs["departamento"]) == {"Sololá"} and set(found.needs["fecha"].astype(str)) == {"2018-07-20"}
     aside = [p.message for p in found.problems if p.code == "filas-ignoradas"]
-    assert "Filas 7–8, 13–14: números de columna, unidades, instrucciones o firmas del formulario; no son necesidades." \
+    assert "Filas 7–8 y 13–14: números de columna, unidades, instrucciones o firmas del formulario; no son necesidades." \
         in aside and any(m.startswith("Fila 11:") for m in aside)
 
 
@@ -180,6 +180,27 @@ def test_a_submission_the_reviewer_rejected_is_set_aside():
     found = read(files.reviewed_submissions)
     assert list(found.needs["necesidad"]) == ["Linchamientos e intentos de justicia por mano propia"]
     assert any(p.code == "filas-ignoradas" and "rechazó" in p.message for p in found.problems)
+
+
+def test_a_table_on_its_side_reads_one_need_per_column_and_names_the_cells_as_written():
+    found = read(files.sideways_table)
+    assert [r.description for r in found.readings] == ["Tabla de lado: una necesidad por columna"]
+    assert stored(found, "departamento", "municipio", "ambito", "necesidad") == [
+        ("Jutiapa", "Moyuta", "Seguridad Exterior", "Contrabando de ganado por los pasos ciegos"),
+        ("Jutiapa", "Asunción Mita", "Seguridad Interior", "Asaltos a buses en la CA-1"),
+        ("Santa Rosa", "Chiquimulilla", "Gestión de Riesgos y Defensa Civil", "Inundaciones en la aldea El Papaturro")]
+    assert list(found.needs["fila"]) == [4, 4, 4]  # where each need stands in the sheet as written
+    assert "hoja-ignorada" in codes(found)  # the instructions sheet is named, not read as records
+
+
+def test_cards_of_label_and_value_lines_read_one_need_per_card_and_their_titles_are_noted():
+    found = read(files.cards)
+    assert [r.description for r in found.readings] == ["Fichas: una necesidad por ficha"]
+    assert stored(found, "municipio", "ambito", "necesidad") == [
+        ("Rabinal", "Seguridad Interior", "Robo de ganado en las aldeas altas"),
+        ("Cubulco", "Gestión de Riesgos y Defensa Civil", "Deslizamientos sobre el camino a la cabecera")]
+    (titles,) = [p for p in found.problems if p.code == "filas-ignoradas"]
+    assert "Filas 1 y 7" in titles.message and titles.value == "Ficha 1"
 
 
 def test_the_analyst_can_pick_another_shape_that_also_fits():
