@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -29,7 +30,7 @@ from analysis.store.migration_lock import migrating, schema_revision
 from analysis.store.schema import NEED_COLUMNS, needs, store_state, uploads
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 DEFAULT_DB_PATH = PROJECT / "data" / "necesidades.db"
 CACHE_DIR = PROJECT / "data" / "cache"
 
@@ -358,11 +359,23 @@ class Store:
         from analysis.store.accounts import AccountStore
         return AccountStore(self)
 
+    @property
+    def sessions(self):
+        """The signed-in sessions, which every run and click checks."""
+        from analysis.store.sessions import SessionStore
+        return SessionStore(self)
+
     def sample_upload_ids(self) -> list[int]:
         """Visible uploads of the synthetic sample."""
         query = select(uploads.c.id).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+
+def insert_ignoring_conflict(conn, table, key: str, **values) -> None:
+    """Insert a row unless one with the same `key` exists (then nothing happens), on SQLite or PostgreSQL."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
 
 
 def _records(rows: pd.DataFrame) -> list[tuple]:
