@@ -40,6 +40,7 @@ chosen = st.selectbox("Vista", list(labels), format_func=labels.get, key="vista_
 row = saved.set_index("id").loc[chosen]
 
 
+@auth.guarded()
 def _rename(view_id: int) -> None:
     try:
         store.rename(view_id, st.session_state.get("_nuevo_nombre", ""), auth.actor())
@@ -48,6 +49,7 @@ def _rename(view_id: int) -> None:
         st.toast(str(problem), icon=":material/error:")
 
 
+@auth.guarded()
 def _delete(view_id: int) -> None:
     store.delete(view_id, auth.actor())
     st.session_state.pop("vista_elegida", None)
