@@ -48,7 +48,9 @@ def is_loopback(host: str) -> bool:
 
 
 def _accounts_exist() -> bool:
-    from ui import data
+    from ui.server import importing
+    with importing():
+        from ui import data
     return data.store().accounts.any_active()
 
 

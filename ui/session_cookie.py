@@ -60,15 +60,21 @@ def _cookie(request: Request, value: str, max_age: int) -> str:
             + ("; Secure" if secure else ""))
 
 
+def _redeem(ticket: str):
+    from ui.server import importing
+    with importing():
+        from ui import data
+    return data.store().sessions.redeem(ticket)
+
+
 async def _session_route(request: Request) -> Response:
     """POST: a ticket in, the cookie out (403 for an unknown, used or late ticket). DELETE: the cookie dropped."""
     if request.method == "DELETE":
         return Response(status_code=204, headers={"set-cookie": _cookie(request, "", 0)})
     import anyio.to_thread
 
-    from ui import data
     ticket = (await request.body())[:200].decode(errors="replace")
-    issued = await anyio.to_thread.run_sync(lambda: data.store().sessions.redeem(ticket))
+    issued = await anyio.to_thread.run_sync(_redeem, ticket)
     if issued is None:
         return Response(status_code=403)
     return Response(status_code=204, headers={"set-cookie": _cookie(request, issued.value, issued.max_age)})

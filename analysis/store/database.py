@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import create_engine, event, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -370,12 +369,6 @@ class Store:
         query = select(uploads.c.id).where(uploads.c.is_sample.is_(True), uploads.c.deleted_at.is_(None))
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
-
-
-def insert_ignoring_conflict(conn, table, key: str, **values) -> None:
-    """Insert a row unless one with the same `key` exists (then nothing happens), on SQLite or PostgreSQL."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
 
 
 def _records(rows: pd.DataFrame) -> list[tuple]:

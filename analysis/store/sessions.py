@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select, update
 
 from analysis.store.accounts import Account, account_of
-from analysis.store.database import insert_ignoring_conflict
 from analysis.store.schema import accounts, secrets, sessions
+from analysis.store.sql import insert_ignoring_conflict
 from analysis.store.times import aware, now
 
 SESSION_HOURS = 12  # a working day; after it, sign in again even if active

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, or_, select, update
 
-from analysis.store.database import insert_ignoring_conflict
 from analysis.store.schema import sign_in_failures
+from analysis.store.sql import insert_ignoring_conflict
 from analysis.store.times import aware
 
 LOCK_AFTER = 3  # failures in a row that lock the name
