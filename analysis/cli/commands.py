@@ -172,10 +172,8 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore_backup(args) -> int:
-    before, after = restore(Store(args.db), Path(args.path))
-    Store(args.db).record(console_actor(args), "restore_backup",  # into the restored trail
-                          detail={"archivo": Path(args.path).name, "antes": str(before), "ahora": str(after)})
-    print(describe_restore(args.path, before, after))
+    done = restore(Store(args.db), Path(args.path), actor=console_actor(args), with_backup_accounts=args.cuentas)
+    print(describe_restore(args.path, done))
     return 0
 
 
@@ -245,8 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", **who)
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore-backup", help="reemplazar todo el contenido de la base con una copia de seguridad")
+    p = sub.add_parser("restore-backup", help="volver a las cargas, necesidades y vistas de una copia de seguridad "
+                                              "(las cuentas y el registro de actividad actuales se conservan)")
     p.add_argument("path", metavar="RUTA")
+    p.add_argument("--cuentas", action="store_true",
+                   help="reemplazar también las cuentas por las de la copia (se cierran todas las sesiones)")
     p.add_argument("--db", **db)
     p.add_argument("--user", **who)
     p.set_defaults(func=cmd_restore_backup)
