@@ -12,14 +12,16 @@ import streamlit as st
 UI = Path(__file__).parent / "ui"
 
 
-def unexpected(where: str, error: Exception) -> None:
-    """A Spanish message instead of a traceback (a full disk or a database out of reach said as such); the
-    details go to the server log."""
+def unexpected(where: str, error: Exception, said: str | None = None) -> None:
+    """A Spanish message instead of a traceback (a full disk or a database out of reach said as such, once even
+    if the click before already `said` it); the details go to the server log."""
     from analysis.store import outage
     logging.getLogger("dashboard").exception("Error al mostrar %s", where)
-    st.error(outage(error) or "No se pudo mostrar esta página por un error inesperado; no se modificó ningún dato. "
-             "Recargue la página y, si se repite, avise al equipo técnico (el detalle quedó en el registro del "
-             "servidor).", icon=":material/error:")
+    sentence = outage(error) or ("No se pudo mostrar esta página por un error inesperado; no se modificó ningún "
+                                 "dato. Recargue la página y, si se repite, avise al equipo técnico (el detalle "
+                                 "quedó en el registro del servidor).")
+    if sentence != said:
+        st.error(sentence, icon=":material/error:")
     st.stop()
 
 
@@ -40,11 +42,11 @@ def visit() -> None:
     # A local icon: a named icon would be fetched from the internet, which office networks block.
     st.set_page_config(page_title=server.TITLE, page_icon=str(UI / "icono.png"), layout="wide")
     st.html(UI / "style.css")
+    said = trouble.show_pending()  # what an action of the last click had to say
     try:
         account = auth.gate()
     except Exception as error:  # st.stop and st.rerun are not Exceptions: they pass through
-        unexpected("el acceso", error)
-    trouble.show_pending()  # what an action of the last click had to say
+        unexpected("el acceso", error, said)
     if account is None:  # every address shows the sign-in, and nothing else, until the visitor signs in
         st.navigation([st.Page(auth.login_page, title="Entrar", url_path=p.url, default=p.default)
                        for p in site.PAGES], position="hidden").run()
@@ -66,7 +68,7 @@ def visit() -> None:
         page.run()
         server.freeze_what_is_loaded()
     except Exception as error:
-        unexpected(page.title, error)
+        unexpected(page.title, error, said)
 
 
 if __name__ == "__main__":

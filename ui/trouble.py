@@ -45,6 +45,8 @@ def on_script_error(error: Exception) -> bool:
     return True  # Streamlit's own error display is suppressed
 
 
-def show_pending() -> None:
+def show_pending() -> str | None:
+    """Show what the last click's action had to say, if anything; the sentence shown."""
     if sentence := st.session_state.pop(_PENDING, None):
         st.error(sentence, icon=":material/error:")
+    return sentence
