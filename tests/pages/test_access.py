@@ -90,3 +90,17 @@ def test_the_activity_record_lists_and_filters_what_was_done(app, with_accounts)
     table = at.dataframe[-1].value
     assert list(table["Acción"]) == ["Carga importada"] and list(table["Quién"]) == ["ana"]
     assert "taller_peten.xlsx" in table["Detalle"].iloc[0]
+
+
+def test_a_reader_may_change_only_the_saved_views_they_saved(app, with_accounts):
+    theirs = with_accounts.views.save("De la jefa", "inicio", {"departamento": ["Petén"]}, ADMIN[0])
+    with_accounts.views.save("Mía", "inicio", {}, READER[0])
+    at = sign_in(app(), *READER)
+    at.switch_page("pages/vistas.py")
+    at.run()
+    at.selectbox(key="vista_elegida").select(theirs["id"]).run()
+    assert not [b for b in at.button if b.label in ("Renombrar", "Eliminar…")]
+    assert any("Solo quien la guardó (jefa) o un administrador" in c.value for c in at.main.caption)
+    mine = int(with_accounts.views.all().set_index("name").loc["Mía", "id"])
+    at.selectbox(key="vista_elegida").select(mine).run()
+    assert [b.label for b in at.button if b.label in ("Renombrar", "Eliminar…")] == ["Renombrar", "Eliminar…"]

@@ -14,7 +14,7 @@ from analysis.cli.commands import main
 from analysis.ingest.importer import import_file
 from analysis.store import accounts as accounts_module
 from analysis.store import throttle
-from analysis.store.accounts import AccountError, LoginRefused
+from analysis.store.accounts import Account, AccountError, LoginRefused
 from analysis.store.database import Store
 from analysis.store.schema import accounts as accounts_table
 from analysis.store.schema import sign_in_failures
@@ -144,7 +144,7 @@ def test_every_write_leaves_an_event_with_its_author(backend, db_url, request):
     store.delete_upload(second, actor="luis", address="10.0.0.7")
     store.restore_upload(second, actor="luis")
     view = store.views.save("Petén", "inicio", {"departamento": ["Petén"]}, "ana")
-    store.views.delete(view["id"], "ana")
+    store.views.delete(view["id"], Account("ana", "", "lector"))
     store.record("ana", "export", detail={"archivo": "necesidades.xlsx", "filas": 2})
     trail = store.events()[::-1]
     assert list(zip(trail["actor"], trail["action"], trail["upload_id"].astype("Int64").astype(object).where(trail["upload_id"].notna(), None))) == [

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.ingest.importer import import_file
 from analysis.store import SessionEnded
+from analysis.store.accounts import Account
 from analysis.store.database import Store
 from tests.builders import need, simple_xlsx
 
@@ -54,7 +55,7 @@ def test_a_backup_restores_uploads_needs_views_and_original_files(database, tmp_
 
     import_file(store, simple_xlsx([need(departamento="Jutiapa")]), "despues.xlsx")  # work after the backup
     store.delete_upload(kept, actor="prueba")
-    store.views.delete(int(store.views.all()["id"][0]), "prueba")
+    store.views.delete(int(store.views.all()["id"][0]), Account("ana", "", "lector"))
     revision = store.revision()
 
     done = cli("restore-backup", str(copy), "--db", database)
