@@ -23,6 +23,7 @@ from ui.http_doors import may_upload
 _SESSION = "_sesion"  # the store's id of this tab's session
 _ACCOUNT = "_cuenta"  # the account as the last check found it
 _NOTICE = "_aviso_acceso"
+_SPENT = "_cookie_gastada"  # the cookie this tab connected with, once its session has ended
 LOCAL = Account("equipo local", "Usuario de este equipo", "administrador")  # no accounts yet: the machine's owner
 NOT_ALLOWED = "Su rol ya no permite esta acción: no se hizo nada. La página muestra ahora lo que su rol permite."
 
@@ -65,6 +66,7 @@ def _forget(reason: str | None) -> None:
     """This tab signs out (its session already ended in the store); the cookie goes too."""
     st.session_state.pop(_SESSION, None)
     st.session_state[_ACCOUNT] = None
+    st.session_state[_SPENT] = session_cookie.presented()  # sent at connection: it cannot reopen the session
     session_cookie.withdraw()
     if reason:
         st.session_state[_NOTICE] = reason
@@ -79,8 +81,8 @@ def refresh() -> Account | None:
         account = LOCAL
     else:
         session_id = st.session_state.get(_SESSION)
-        if session_id is None:
-            session_id = store.sessions.resume(session_cookie.presented())
+        if session_id is None and (cookie := session_cookie.presented()) != st.session_state.get(_SPENT):
+            session_id = store.sessions.resume(cookie)
             st.session_state[_SESSION] = session_id
         if session_id is None and (sso := _sso_account()):
             _begin(sso, "cuenta institucional")

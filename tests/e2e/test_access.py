@@ -59,7 +59,7 @@ def test_names_and_values_from_a_file_are_shown_as_written_never_as_markup(fresh
     page.goto(f"{fresh_server.url}/ambitos")
     wait_ready(page)
     chart = page.locator(".st-key-panel_instituciones_ambito")
-    assert chart.get_by_text(HOSTILE_INSTITUTION).count() >= 1  # tags as text, not bold
+    chart.get_by_text(HOSTILE_INSTITUTION).first.wait_for(timeout=30_000)  # tags as text, not bold
     assert page.locator(".js-plotly-plot a[href*='ejemplo.invalid'], img[src*='ejemplo.invalid'], "
                         "a[href*='ejemplo.invalid']").count() == 0
     assert page.outside_requests == []

@@ -52,10 +52,13 @@ def test_a_reload_and_a_new_tab_keep_the_session_until_signing_out(fresh_server,
             break
         page.wait_for_timeout(100)
     assert session_cookie(page) is None
+    assert page.get_by_text("La sesión se cerró").count() == 0  # the cookie it connected with opens nothing more
     other.reload()  # the other tab's session ended with it
     on_sign_in(other)
     page.reload()
     on_sign_in(page)
+    sign_in(page, fresh_server, *READER)  # and signing in again starts a new one
+    assert counter(page) == "1,667 de 1,667 necesidades"
 
 
 def test_a_password_changed_from_the_console_ends_the_remembered_session(fresh_server, page, monkeypatch):
