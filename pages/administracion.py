@@ -25,6 +25,7 @@ if notice := st.session_state.pop("_aviso_admin", None):
 cuentas, registro = st.tabs(["Cuentas", "Registro de actividad"])
 
 
+@auth.guarded("administer")
 def _attempt(action, success: str) -> None:
     try:
         action()
@@ -33,6 +34,7 @@ def _attempt(action, success: str) -> None:
         st.session_state["_aviso_admin"] = ("error", str(problem))
 
 
+@auth.guarded("administer")
 def _create() -> None:
     state = st.session_state
     if state.get("_nueva_clave") != state.get("_nueva_clave2"):

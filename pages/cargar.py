@@ -292,6 +292,7 @@ if rejected or corrections:
     correction_editor(rejected)
 
 
+@auth.guarded("change_data")
 def _import(replace: int | None = None) -> None:
     with st.spinner("Guardando…"):
         result = store_analysis(store, analysis, replace=replace, user=auth.actor(), address=auth.address())

@@ -19,9 +19,8 @@ def _ask(key: str, value: bool) -> None:
     st.session_state[key] = value
 
 
+@auth.guarded("change_data")  # the buttons are not drawn for readers; this holds even if a stale one fires
 def _set_deleted(upload_id: int, delete: bool) -> None:
-    if not auth.can("change_data"):  # the buttons are not drawn for readers; this holds even if a stale one fires
-        return
     if delete:
         store.delete_upload(upload_id, actor=auth.actor(), address=auth.address())
         st.session_state[f"_confirmar_{upload_id}"] = False

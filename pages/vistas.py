@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.formatting import format_datetime
+from analysis.formatting import format_datetime, plain
 from analysis.view import Filters
 from ui import auth, data, site
 from ui import view as views
@@ -40,16 +40,22 @@ chosen = st.selectbox("Vista", list(labels), format_func=labels.get, key="vista_
 row = saved.set_index("id").loc[chosen]
 
 
+@auth.guarded()
 def _rename(view_id: int) -> None:
     try:
-        store.rename(view_id, st.session_state.get("_nuevo_nombre", ""), auth.actor())
+        store.rename(view_id, st.session_state.get("_nuevo_nombre", ""), auth.current())
         st.toast("Vista renombrada.", icon=":material/edit:")
     except ValueError as problem:
         st.toast(str(problem), icon=":material/error:")
 
 
+@auth.guarded()
 def _delete(view_id: int) -> None:
-    store.delete(view_id, auth.actor())
+    try:
+        store.delete(view_id, auth.current())
+    except ValueError as problem:
+        st.toast(str(problem), icon=":material/error:")
+        return
     st.session_state.pop("vista_elegida", None)
     st.toast("Vista eliminada.", icon=":material/delete:")
 
@@ -61,6 +67,10 @@ with left:
     if st.button("Abrir la vista", icon=":material/open_in_new:", type="primary"):
         st.switch_page(site.by_url(row["page"]).path, query_params=row["params"])
 with right:
+    if not store.may_change(row.to_dict(), auth.current()):
+        st.caption(f"Solo quien la guardó ({plain(row['created_by'])}) o un administrador puede renombrarla o "
+                   "eliminarla.")
+        st.stop()
     st.text_input("Nuevo nombre", key="_nuevo_nombre", max_chars=120)
     st.button("Renombrar", on_click=_rename, args=(int(chosen),), icon=":material/edit:", width="stretch")
     confirm = f"_borrar_vista_{chosen}"

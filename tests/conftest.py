@@ -14,6 +14,7 @@ import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from analysis.cli.commands import LOG_ENV
 from analysis.ingest.importer import import_file
 from analysis.ingest.sample import SAMPLE_PATH
 from analysis.store.database import Store
@@ -26,6 +27,8 @@ settings.load_profile("tablero")
 _HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="hypothesis-")
 set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
+# The console's log of failures goes there too (the CLI run in subprocesses inherits it).
+os.environ[LOG_ENV] = os.path.join(_HYPOTHESIS_HOME, "consola.log")
 
 
 @pytest.fixture
@@ -66,6 +69,14 @@ def postgres_admin_url():
         return
     server = EmbeddedPostgres()
     yield server.url()
+
+
+@pytest.fixture
+def stoppable_postgres():
+    """A PostgreSQL server of this test's own, which it may stop (`.stop()`)."""
+    server = EmbeddedPostgres()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -42,6 +42,10 @@ class EmbeddedPostgres:
     def url(self, database: str = "postgres") -> str:
         return self.server.get_uri(database=database)
 
+    def stop(self) -> None:
+        """Stop the server (and remove its data): from then on every connection to it is refused."""
+        self.server.cleanup()
+
 
 def create_database(admin_url: str, name: str) -> str:
     """Create database `name` on the server of `admin_url`; its URL."""

@@ -25,6 +25,7 @@ def deck(view: View) -> bytes:
     return presentation_bytes(view.context(page_choices()), view.provenance(), data.uploads())
 
 
+@auth.guarded()
 def _save(page_url: str, name_key: str) -> None:
     name = st.session_state.get(name_key, "")
     try:

@@ -45,6 +45,9 @@
     "Drag and drop file here": "Arrastre el archivo aquí",
     "Drag and drop a file here": "Arrastre el archivo aquí",
     "Page not found": "Página no encontrada",
+    "Failed to generate file for download":
+      "No se pudo preparar la descarga: su sesión terminó o la base no responde. Recargue la página y vuelva a intentarlo.",
+    "Download failed": "No se pudo descargar: recargue la página y vuelva a intentarlo.",
     "Connection error": "Sin conexión con el servidor",
     "Connection lost. Please wait for the app to reconnect, then try again.":
       "Se perdió la conexión. Espere a que el tablero se reconecte y vuelva a intentarlo.",

@@ -4,6 +4,7 @@ import streamlit as st
 from ui import auth, data
 
 
+@auth.guarded("change_data")
 def _remove_sample() -> None:
     store = data.store()
     for upload_id in store.sample_upload_ids():

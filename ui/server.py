@@ -32,8 +32,8 @@ import pkgutil
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -46,6 +46,16 @@ _LOG = logging.getLogger("dashboard")
 _THREAD = "preparar-tablero"
 GRACE_SECONDS = 3.0  # a browser that is already waiting loads Streamlit's page in about 1.5 s here
 _visited = threading.Event()
+_importing = threading.Lock()
+
+
+@contextmanager
+def importing() -> Iterator[None]:
+    """The dashboard's modules are imported by one thread at a time (a visit, the warm-up, a route): two threads
+    importing the store's modules at once can each hold half of an import cycle, and Python then hands one of
+    them a module not yet initialised."""
+    with _importing:
+        yield
 
 
 def visiting() -> None:
@@ -91,10 +101,10 @@ class _NoContextWarning(logging.Filter):
 
 
 def _warm_up() -> None:
-    if _visited.is_set():
-        return
     try:
-        _load_everything()
+        with importing():
+            if not _visited.is_set():
+                _load_everything()
     except Exception:  # the first visit then loads on its own, and shows the error in Spanish
         _LOG.exception("No se pudo preparar el tablero al arrancar")
 

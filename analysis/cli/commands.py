@@ -2,25 +2,40 @@
 
 Messages are in Spanish for analysts; `--json` output is for scripts and tests.
 A refused file ends with a one-line reason on stderr and exit code 2, never a
-traceback.
+traceback. Any other failure (a full disk, a database out of reach) ends in one
+Spanish sentence and exit code 3; its technical detail goes to the console's log
+(`data/consola.log`, or the file $TABLERO_REGISTRO_CONSOLA names), never to the screen.
 """
 import argparse
 import json
+import logging
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
+from analysis import PROJECT
 from analysis.cli.users import add_parser as add_users_parser
 from analysis.cli.users import cmd_users, console_actor
 from analysis.formatting import format_datetime
 from analysis.ingest import DUPLICATE, ERROR, IMPORTED, NOTE, ImportReport, import_file, overlap_message, warm_up
 from analysis.layouts import FIELDS
 from analysis.reports import template_bytes, write_export
-from analysis.store import SCHEMA_REVISION, BackupError, SampleMixRefused, Store, backup, describe_restore, restore
+from analysis.store import (
+    SCHEMA_REVISION,
+    BackupError,
+    SampleMixRefused,
+    Store,
+    backup,
+    describe_restore,
+    explain,
+    restore,
+)
 
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
+LOG_ENV = "TABLERO_REGISTRO_CONSOLA"
 
 
 # argparse writes its own words through gettext; these are the ones an analyst can meet.
@@ -172,10 +187,8 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore_backup(args) -> int:
-    before, after = restore(Store(args.db), Path(args.path))
-    Store(args.db).record(console_actor(args), "restore_backup",  # into the restored trail
-                          detail={"archivo": Path(args.path).name, "antes": str(before), "ahora": str(after)})
-    print(describe_restore(args.path, before, after))
+    done = restore(Store(args.db), Path(args.path), actor=console_actor(args), with_backup_accounts=args.cuentas)
+    print(describe_restore(args.path, done))
     return 0
 
 
@@ -245,8 +258,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", **who)
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore-backup", help="reemplazar todo el contenido de la base con una copia de seguridad")
+    p = sub.add_parser("restore-backup", help="volver a las cargas, necesidades y vistas de una copia de seguridad "
+                                              "(las cuentas y el registro de actividad actuales se conservan)")
     p.add_argument("path", metavar="RUTA")
+    p.add_argument("--cuentas", action="store_true",
+                   help="reemplazar también las cuentas por las de la copia (se cierran todas las sesiones)")
     p.add_argument("--db", **db)
     p.add_argument("--user", **who)
     p.set_defaults(func=cmd_restore_backup)
@@ -267,6 +283,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def log_path() -> Path:
+    """Where the console writes what went wrong, in detail."""
+    return Path(os.environ.get(LOG_ENV) or PROJECT / "data" / "consola.log")
+
+
+def _log_detail(error: Exception) -> None:
+    """The failure's traceback to the console's log (nothing on screen, even if the log cannot be written)."""
+    log = logging.getLogger("analysis.cli")
+    log.propagate = False
+    try:
+        handler = logging.FileHandler(log_path(), encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.handleError = lambda record: None  # a full disk: logging would print its own English complaint
+    log.addHandler(handler)
+    try:
+        log.error("Falló «python -m analysis %s»", " ".join(sys.argv[1:]), exc_info=error)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     with _spanish_argparse():
         args = build_parser().parse_args(argv)
@@ -277,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, BackupError) as error:
         print(error, file=sys.stderr)
         return 2
-    except Exception as exc:  # a last guard: the analyst sees a sentence, not a traceback
-        print(f"Error inesperado: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+    except Exception as error:  # a last guard: the analyst sees a sentence, not a traceback
+        _log_detail(error)
+        print(explain(error, where=f"«{log_path()}»"), file=sys.stderr)
         return 3

@@ -5,38 +5,27 @@ classification), the needs with the headers seen on screen and real dates shown 
 first, and summary sheets by departamento, ámbito, nivel and departamento × ámbito.
 Every sheet has a styled frozen header, an autofilter, sensible widths and the
 classification marking in its page header; text cells are made inert for spreadsheet
-programs (see `analysis.reports.exports`). Written in openpyxl's streaming mode, so 100,000
+programs (`analysis.reports.safe_cells`). Written in openpyxl's streaming mode, so 100,000
 needs take seconds, not minutes.
 """
 import io
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from analysis import fields
 from analysis.formatting import format_date, format_datetime, format_int
 from analysis.presentation.provenance import Provenance
-from analysis.reports.exports import HEADER_FILL, HEADER_FONT, neutralise, with_themes
+from analysis.reports.exports import HEADER_FILL, HEADER_FONT, with_themes
+from analysis.reports.safe_cells import cell as _cell
 from analysis.view import aggregation
 
 DATE_FORMAT = "DD/MM/YYYY"
 TITLE_FONT = Font(bold=True, size=16, color="1F3A5F")
 BOLD = Font(bold=True)
 MARK_FONT = Font(bold=True, color="B3261E")
-
-
-def _cell(sheet, value, font: Font | None = None, number_format: str | None = None):
-    cell = WriteOnlyCell(sheet, value=neutralise(value))
-    if isinstance(cell.value, str):
-        cell.data_type = "s"  # never a formula, whatever the text
-    if font:
-        cell.font = font
-    if number_format:
-        cell.number_format = number_format
-    return cell
 
 
 def _header(sheet, names: list[str]) -> list:

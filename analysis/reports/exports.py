@@ -1,40 +1,26 @@
 """Exporting needs to CSV and Excel that open safely in Excel and LibreOffice.
 
 The CLI writes the documented canonical keys as headers and ISO dates (for scripts);
-the dashboard's downloads use the headers seen on screen and dates day first. Text cells that begin
-with = + - @ (or a tab/carriage return) are prefixed with an apostrophe so no
-spreadsheet program evaluates them as formulas (OWASP «CSV injection»).
+the dashboard's downloads use the headers seen on screen and dates day first. Every cell goes through
+`analysis.reports.safe_cells`, so no spreadsheet program evaluates a value as a formula.
 """
 import io
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from analysis import fields
+from analysis.reports.safe_cells import cell, neutralise
 from analysis.text import normalize_series
 from analysis.view import themes
 
 EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes these keys as headers
 # INE codes, so analysts can join the needs with census and other INE data: export name -> stored column.
 CODE_COLUMNS = {"codigo_departamento": "departamento_codigo", "codigo_municipio": "municipio_codigo"}
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
-
-
-def neutralise(value: object) -> object:
-    """A text cell made inert for spreadsheet programs; other values unchanged.
-
-    Control characters that Excel files cannot hold (a CSV may carry them) are dropped.
-    """
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return "'" + value if value.startswith(_FORMULA_TRIGGERS) else value
 
 
 def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,26 +85,15 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_title: str = "Necesidades") -> byte
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    header = []
-    for name in safe.columns:
-        cell = WriteOnlyCell(sheet, value=str(name))
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        header.append(cell)
+    header = [cell(sheet, str(name), HEADER_FONT) for name in safe.columns]
+    for written in header:
+        written.fill = HEADER_FILL
     sheet.append(header)
     for row in safe.itertuples(index=False):
-        sheet.append([_as_string_cell(sheet, v) for v in row])
+        sheet.append([cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _as_string_cell(sheet, value):
-    """Strings become explicit string cells: openpyxl would otherwise treat '=…' as a formula."""
-    if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
 
 
 def write_export(needs: pd.DataFrame, path: str, fmt: str) -> int:

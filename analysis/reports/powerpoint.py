@@ -26,6 +26,7 @@ from analysis.presentation.charts import SLIDE_MAP, SLIDE_WIDE, Look
 from analysis.presentation.panels import PANELS, Context, Drawn
 from analysis.presentation.provenance import Provenance
 from analysis.reports import deck as deck_text
+from analysis.reports.safe_cells import chart_workbook
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -69,6 +70,15 @@ PICTURE_LOOKS: dict[str, Look] = {"map": SLIDE_MAP, "heatmap": SLIDE_WIDE, "rank
                                    "columns": SLIDE_WIDE}
 
 
+class _ChartData(CategoryChartData):
+    """A chart's numbers whose embedded workbook (what «Editar datos» opens in Excel) comes from the project's one
+    safe writer: python-pptx's own writer stores a category such as «=HYPERLINK(…)» as a live formula."""
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        return chart_workbook(self)
+
+
 def _label_size(categories: int) -> int:
     """Category labels as large as the body's height allows for that many bars (every label shown)."""
     return 14 if categories <= 10 else 12 if categories <= 16 else 10
@@ -77,7 +87,7 @@ def _label_size(categories: int) -> int:
 def _bar_chart(slide, drawn: Drawn) -> None:
     """A native clustered bar chart of a count_by frame, one colour per bar, counts as labels."""
     frame = drawn.data
-    data = CategoryChartData(number_format="#,##0")
+    data = _ChartData(number_format="#,##0")
     categories = [str(v) or fields.blank_word(drawn.category) for v in frame[drawn.category]]
     data.categories = categories
     data.add_series("Necesidades", [int(v) for v in frame["necesidades"]])
@@ -101,7 +111,7 @@ def _bar_chart(slide, drawn: Drawn) -> None:
 def _stacked_chart(slide, drawn: Drawn) -> None:
     """A native stacked bar chart: institutions as bars, one coloured series per segment."""
     table = drawn.data
-    data = CategoryChartData(number_format="#,##0")
+    data = _ChartData(number_format="#,##0")
     data.categories = [str(i) for i in table.index]
     for column in table.columns:
         data.add_series(str(column), [int(v) for v in table[column]])

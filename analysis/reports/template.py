@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from analysis import fields
 from analysis.fields import reference
 from analysis.reports.exports import HEADER_FILL, HEADER_FONT
+from analysis.reports.safe_cells import put
 
 TEMPLATE_ROWS = 1000
 
@@ -53,22 +54,22 @@ def template_bytes() -> bytes:
     data.title = "Necesidades"
     instructions = workbook.create_sheet("Instrucciones")
     lists_sheet = workbook.create_sheet("Listas")
-    for line in INSTRUCTIONS:
-        instructions.append([line])
+    for row, line in enumerate(INSTRUCTIONS, start=1):
+        put(instructions, row, 1, line)
     instructions["A1"].font = Font(bold=True, size=14)
     instructions.column_dimensions["A"].width = 110
 
     ranges = {}
     for col, (name, values) in enumerate(_lists().items(), start=1):
         letter = get_column_letter(col)
-        lists_sheet.cell(1, col, name)
+        put(lists_sheet, 1, col, name)
         for row, value in enumerate(values, start=2):
-            lists_sheet.cell(row, col, value)
+            put(lists_sheet, row, col, value)
         ranges[name] = f"{quote_sheetname('Listas')}!${letter}$2:${letter}${len(values) + 1}"
     lists_sheet.sheet_state = "hidden"
 
     for col, field in enumerate(_columns(), start=1):
-        cell = data.cell(1, col, field.label)
+        cell = put(data, 1, col, field.label)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         letter = get_column_letter(col)

@@ -1,16 +1,19 @@
-"""Backups of the store, taken while the dashboard runs, and restoring one.
+"""Backups of the store, taken while the dashboard runs, and restoring one without losing who may come in.
 
 SQLite: sqlite3's online backup API copies the database under its own locks, so the copy is
 consistent even while analysts import (a plain copy of a database in WAL mode may not be).
-PostgreSQL: pg_dump's custom format. Restoring it runs pg_restore's script through psql in a
-single transaction that first empties the schema: all or nothing, and no table left over
-from a newer schema to trip the migrations. pg_dump, pg_restore and psql are taken from
-$PG_BIN, else from PATH (pg_dump must be as new as the server).
+PostgreSQL: pg_dump's custom format. pg_dump, pg_restore and psql are taken from $PG_BIN, else
+from PATH (pg_dump must be as new as the server).
 
 A restore first checks that the file is a backup of this dashboard (its tables, and a schema
-revision this code can migrate from), then replaces the store's contents with it, migrates
-it to the current schema and sets the revision counter past the one dashboards have cached,
-so every page reloads what was restored.
+revision this code can migrate from). It then builds the restored store aside — a scratch file
+beside a SQLite database, a scratch schema in PostgreSQL (pg_restore's script through psql, in one
+transaction) — and migrates it to the current schema. Into it go, from the live store, the
+accounts and their sessions and sign-in failures (unless the restore is asked to bring the
+backup's accounts back) and the whole audit trail, to which the restore itself is appended; its
+revision counter is set past the one dashboards have cached, so every page reloads. Only then does
+it take the live store's place, in one step (SQLite's backup API; a swap of schemas in one
+PostgreSQL transaction): all or nothing, and an account disabled after the backup stays disabled.
 """
 import os
 import shutil
@@ -21,18 +24,35 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import make_url
 
 from analysis.formatting import plural
+from analysis.store import audit
 from analysis.store.database import Store
-from analysis.store.schema import needs, saved_views, store_state, uploads
+from analysis.store.schema import (
+    accounts,
+    events,
+    needs,
+    saved_views,
+    secrets,
+    sessions,
+    sign_in_failures,
+    store_state,
+    uploads,
+)
 
 PG_BIN = "PG_BIN"
 # Tables without which a file is not a backup of this dashboard.
 _TABLES = ("alembic_version", "uploads", "needs", "store_state")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _PG_MAGIC = b"PGDMP"
+# What a restore keeps from the live store: the audit trail always, who may come in unless the backup's accounts
+# are asked for (then everyone signs in again: the sessions go).
+TRAIL = (events,)
+ACCESS = (accounts, sessions, sign_in_failures, secrets)
+WITH_BACKUP_ACCOUNTS = (sign_in_failures, secrets)
+_SCRATCH_SCHEMA, _LIVE_SCHEMA, _OLD_SCHEMA = "tablero_restauracion", "tablero_vigente", "tablero_anterior"
 
 
 class BackupError(Exception):
@@ -52,10 +72,14 @@ class Contents:
                 f"{plural(self.views, 'vista guardada', 'vistas guardadas')}")
 
 
+def _contents(conn) -> Contents:
+    count = lambda table: conn.execute(select(func.count()).select_from(table)).scalar_one()  # noqa: E731
+    return Contents(count(uploads), count(needs), count(saved_views))
+
+
 def contents(store: Store) -> Contents:
     with store.engine.connect() as conn:
-        count = lambda table: conn.execute(select(func.count()).select_from(table)).scalar_one()  # noqa: E731
-        return Contents(count(uploads), count(needs), count(saved_views))
+        return _contents(conn)
 
 
 def backup(store: Store, path: Path) -> Contents:
@@ -78,29 +102,66 @@ def backup(store: Store, path: Path) -> Contents:
     return contents(store)
 
 
-def restore(store: Store, path: Path) -> tuple[Contents, Contents]:
-    """Replace the store's contents with the backup at `path`; what it held before and holds now.
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did, to say so."""
+
+    before: Contents
+    after: Contents
+    accounts_before: dict[str, tuple[str, bool]]  # username -> (role, active)
+    accounts_after: dict[str, tuple[str, bool]]
+    with_backup_accounts: bool
+    events: int  # the trail's length now, the restore included
+
+
+def _accounts(conn) -> dict[str, tuple[str, bool]]:
+    return {name: (role, bool(active)) for name, role, active in
+            conn.execute(select(accounts.c.username, accounts.c.role, accounts.c.active))}
+
+
+def restore(store: Store, path: Path, *, actor: str, with_backup_accounts: bool = False) -> Restored:
+    """Replace the store's uploads, needs and saved views with the backup at `path`, keeping the current
+    accounts (or, when asked, the backup's) and the audit trail, to which the restore is appended.
 
     Raises BackupError, leaving the store untouched, when the file is not a backup of this dashboard.
     """
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"No existe el archivo «{path}».")
-    before, revision = contents(store), store.revision()
+    with store.engine.connect() as conn:
+        before, accounts_before = contents(store), _accounts(conn)
+    kept = TRAIL + (WITH_BACKUP_ACCOUNTS if with_backup_accounts else ACCESS)
+    event = audit.Event(actor, "restore_backup", detail={
+        "archivo": path.name, "antes": str(before),
+        "cuentas": "las de la copia" if with_backup_accounts else "las actuales"})
     if store.engine.dialect.name == "sqlite":
         _check_sqlite_backup(path)
-        store.engine.dispose()
-        _sqlite_copy(_read_only(path), _sqlite_path(store))
+        _restore_sqlite(store, path, kept, event)
     else:
         _check_pg_backup(path)
-        store.engine.dispose()
-        _pg_restore(store, path)
-    restored = Store(store.url)  # migrates a backup taken before the latest migrations
-    with restored.engine.begin() as conn:  # past any revision a dashboard has cached
-        conn.execute(update(store_state).values(revision=func.max(store_state.c.revision, revision) + 1)
-                     if conn.dialect.name == "sqlite" else
-                     update(store_state).values(revision=func.greatest(store_state.c.revision, revision) + 1))
-    return before, contents(restored)
+        _restore_pg(store, path, kept, event)
+    restored = Store(store.url)
+    with restored.engine.connect() as conn:
+        trail = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        return Restored(before, contents(restored), accounts_before, _accounts(conn), with_backup_accounts, trail)
+
+
+def _merge(conn, live: str, kept, event: audit.Event, revision: int) -> None:
+    """In the restored store (the connection's own tables): the live store's `kept` tables (read through the
+    prefix `live`) in place of the backup's, then the restore's event and a revision past `revision`."""
+    if sessions not in kept:  # the backup's accounts: its sessions open nothing either
+        conn.execute(sessions.delete())
+    for table in kept:
+        columns = ", ".join(column.name for column in table.columns)
+        conn.execute(table.delete())
+        conn.execute(text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {live}{table.name}"))
+        if conn.dialect.name == "postgresql" and "id" in table.columns:  # new rows go on after the kept ones
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                              f"COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"))
+    event.detail["ahora"] = str(_contents(conn))
+    audit.record(conn, event)
+    restored_revision = conn.execute(select(store_state.c.revision)).scalar_one()
+    conn.execute(update(store_state).values(revision=max(restored_revision, revision) + 1))
 
 
 # SQLite ------------------------------------------------------------------------------------------
@@ -128,6 +189,31 @@ def _sqlite_copy(reader: sqlite3.Connection, target: Path) -> None:
     finally:
         reader.close()
         writer.close()
+
+
+def _restore_sqlite(store: Store, path: Path, kept, event: audit.Event) -> None:
+    """The backup copied beside the live file and migrated there, the kept tables merged in from the live
+    file, then the whole of it copied over the live file in one step."""
+    live = _sqlite_path(store)
+    scratch = live.with_name(live.name + ".restaurando")
+    leftovers = [scratch.with_name(scratch.name + suffix) for suffix in ("", "-wal", "-shm", ".lock")]
+    try:
+        _sqlite_copy(_read_only(path), scratch)
+        copy = Store(f"sqlite:///{scratch}")  # migrates a backup taken before the latest migrations
+        revision = store.revision()
+        with copy.engine.connect() as conn:
+            conn.exec_driver_sql("ATTACH DATABASE ? AS vigente", (str(live),))
+            conn.commit()  # SQLite attaches outside a transaction
+            with conn.begin():
+                _merge(conn, "vigente.", kept, event, revision)
+            conn.exec_driver_sql("DETACH DATABASE vigente")
+            conn.commit()
+        copy.engine.dispose()  # the last connection folds its WAL into the file
+        store.engine.dispose()
+        _sqlite_copy(sqlite3.connect(scratch), live)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
 
 
 def _check_sqlite_backup(path: Path) -> None:
@@ -197,8 +283,27 @@ def _check_pg_backup(path: Path) -> None:
     _check_contents(path, set(_TABLES) <= tables, version)
 
 
-def _pg_restore(store: Store, path: Path) -> None:
-    """pg_restore's script through psql in one transaction that empties the schema first."""
+def _restore_pg(store: Store, path: Path, kept, event: audit.Event) -> None:
+    """The backup loaded into a scratch schema (one psql transaction that leaves `public` as it was) and migrated
+    there, then, in one transaction, the kept tables merged in from `public` and the two schemas swapped."""
+    _load_into_scratch_schema(store, path)
+    scratch = make_url(store.url).update_query_dict({"options": f"-csearch_path={_SCRATCH_SCHEMA}"})
+    copy = Store(scratch.render_as_string(hide_password=False))  # migrates a backup taken before the latest
+    copy.engine.dispose()
+    revision = store.revision()
+    with store.engine.begin() as conn:
+        conn.execute(text(f"LOCK TABLE {', '.join(f'public.{t.name}' for t in kept)} IN EXCLUSIVE MODE"))
+        conn.execute(text(f"SET LOCAL search_path TO {_SCRATCH_SCHEMA}"))
+        _merge(conn, "public.", kept, event, revision)
+        for statement in (f"ALTER SCHEMA public RENAME TO {_OLD_SCHEMA}",
+                          f"ALTER SCHEMA {_SCRATCH_SCHEMA} RENAME TO public", f"DROP SCHEMA {_OLD_SCHEMA} CASCADE"):
+            conn.execute(text(statement))
+    store.engine.dispose()
+
+
+def _load_into_scratch_schema(store: Store, path: Path) -> None:
+    """pg_restore's script through psql in one transaction: loaded into a new `public`, which then becomes the
+    scratch schema while the live one gets its name back, so no one ever sees a half-restored store."""
     script = subprocess.Popen([_binary("pg_restore"), "--no-owner", "--no-privileges", "--file=-", str(path)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_environment(store))
     psql = subprocess.Popen([_binary("psql"), "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
@@ -207,8 +312,11 @@ def _pg_restore(store: Store, path: Path) -> None:
 
     def feed():
         try:
-            psql.stdin.write(b"DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n")
+            psql.stdin.write(f"DROP SCHEMA IF EXISTS {_SCRATCH_SCHEMA} CASCADE;\n"
+                             f"ALTER SCHEMA public RENAME TO {_LIVE_SCHEMA};\nCREATE SCHEMA public;\n".encode())
             shutil.copyfileobj(script.stdout, psql.stdin)
+            psql.stdin.write(f"\n;ALTER SCHEMA public RENAME TO {_SCRATCH_SCHEMA};\n"
+                             f"ALTER SCHEMA {_LIVE_SCHEMA} RENAME TO public;\n".encode())
         except BrokenPipeError:  # psql stopped at an error: it says which
             pass
         finally:
@@ -244,8 +352,33 @@ def _check_contents(path: Path, has_tables: bool, version: str | None) -> None:
                           f"{version}): restáurela con esa versión o una posterior. No se cambió nada.")
 
 
-def describe_restore(path: Path, before: Contents, after: Contents) -> str:
-    """What `restore` did, for the analyst."""
-    return (f"Se restauró la copia «{Path(path).name}»: la base tiene ahora {after}. Antes de restaurar tenía "
-            f"{before}; eso se reemplazó. Los tableros abiertos muestran los datos restaurados al recargar.")
+def _account_words(name: str, role_active: tuple[str, bool]) -> str:
+    role, active = role_active
+    return f"{name} ({role}{'' if active else ', desactivada'})"
 
+
+def _accounts_replaced(before: dict, after: dict) -> str:
+    """How the backup's accounts differ from those they replaced."""
+    parts = []
+    if gone := sorted(set(before) - set(after)):
+        parts.append("dejan de existir " + ", ".join(_account_words(n, before[n]) for n in gone))
+    if back := sorted(set(after) - set(before)):
+        parts.append("vuelven " + ", ".join(_account_words(n, after[n]) for n in back))
+    if changed := sorted(n for n in set(before) & set(after) if before[n] != after[n]):
+        parts.append("cambian " + ", ".join(f"{_account_words(n, before[n])} → {_account_words(n, after[n])}"
+                                            for n in changed))
+    return "; ".join(parts) if parts else "son las mismas que había"
+
+
+def describe_restore(path: Path, done: Restored) -> str:
+    """What `restore` did, for the analyst."""
+    said = (f"Se restauró la copia «{Path(path).name}»: la base tiene ahora {done.after}. Antes de restaurar tenía "
+            f"{done.before}; eso se reemplazó. ")
+    if done.with_backup_accounts:
+        replaced = _accounts_replaced(done.accounts_before, done.accounts_after)
+        said += f"Las cuentas se reemplazaron por las de la copia: {replaced}; las sesiones abiertas se cerraron. "
+    else:
+        said += (f"Se conservaron las cuentas actuales ({len(done.accounts_before)}) tal como están (para volver a "
+                 "las de la copia, use --cuentas). ")
+    return said + (f"El registro de actividad se conservó entero ({plural(done.events, 'evento')}, esta restauración "
+                   "incluida). Los tableros abiertos muestran los datos restaurados al recargar.")

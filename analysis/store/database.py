@@ -29,7 +29,7 @@ from analysis.store.migration_lock import migrating, schema_revision
 from analysis.store.schema import NEED_COLUMNS, needs, store_state, uploads
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 DEFAULT_DB_PATH = PROJECT / "data" / "necesidades.db"
 CACHE_DIR = PROJECT / "data" / "cache"
 
@@ -357,6 +357,12 @@ class Store:
         """The accounts that may open the dashboard."""
         from analysis.store.accounts import AccountStore
         return AccountStore(self)
+
+    @property
+    def sessions(self):
+        """The signed-in sessions, which every run and click checks."""
+        from analysis.store.sessions import SessionStore
+        return SessionStore(self)
 
     def sample_upload_ids(self) -> list[int]:
         """Visible uploads of the synthetic sample."""

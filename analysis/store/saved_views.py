@@ -2,6 +2,8 @@
 
 Views do not change the needs, so they leave the store's revision alone (no cache is
 rebuilt); like every write they go through `Store.change`, so the audit trail has them.
+Anyone may save a view and open any; only whoever saved one, or an administrator, may
+rename or delete it.
 """
 import datetime as dt
 import secrets
@@ -11,6 +13,11 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from analysis.store.schema import saved_views
+
+
+class ViewRefused(ValueError):
+    """A change to a view that this account may not make; the message says why, in Spanish."""
+
 
 VIEW_COLUMNS = ("id", "slug", "name", "page", "params", "created_at", "created_by", "updated_at")
 VIEW_NAME_LIMIT = 120
@@ -57,12 +64,25 @@ class ViewStore:
                                  .where(saved_views.c.slug == slug)).mappings().first()
             return dict(found) if found else None
 
-    def rename(self, view_id: int, name: str, user: str) -> bool:
-        name = _clean_name(name)
-        with self.store.change(user, "view_renamed", detail={"vista": name}, data=False) as (conn, _):
-            return bool(conn.execute(update(saved_views).where(saved_views.c.id == view_id).values(
-                name=name, updated_at=dt.datetime.now(dt.timezone.utc))).rowcount)
+    def may_change(self, view: dict, account) -> bool:
+        """Whether `account` may rename or delete `view`: whoever saved it, or an administrator."""
+        return view["created_by"] == account.username or account.can("administer")
 
-    def delete(self, view_id: int, user: str) -> bool:
-        with self.store.change(user, "view_deleted", detail={"vista": view_id}, data=False) as (conn, _):
-            return bool(conn.execute(saved_views.delete().where(saved_views.c.id == view_id)).rowcount)
+    def _change(self, view_id: int, account, action: str, detail: dict, statement) -> bool:
+        """Rename or delete a view, if it exists and `account` may; False if there is no such view."""
+        with self.store.change(account.username, action, detail=detail, data=False) as (conn, _):
+            found = conn.execute(select(saved_views.c.created_by).where(saved_views.c.id == view_id)).scalar()
+            if found is None:
+                return False
+            if not self.may_change({"created_by": found}, account):
+                raise ViewRefused(f"Solo quien guardó la vista («{found}») o un administrador puede renombrarla o "
+                                  "eliminarla.")
+            return bool(conn.execute(statement.where(saved_views.c.id == view_id)).rowcount)
+
+    def rename(self, view_id: int, name: str, account) -> bool:
+        name = _clean_name(name)
+        return self._change(view_id, account, "view_renamed", {"vista": name}, update(saved_views).values(
+            name=name, updated_at=dt.datetime.now(dt.timezone.utc)))
+
+    def delete(self, view_id: int, account) -> bool:
+        return self._change(view_id, account, "view_deleted", {"vista": view_id}, saved_views.delete())

@@ -97,10 +97,45 @@ accounts = Table(
     Column("role", String(20), nullable=False),  # lector | analista | administrador
     Column("password_hash", String(200), nullable=False),
     Column("active", Boolean, nullable=False),
-    Column("failed_logins", Integer, nullable=False),  # consecutive failures, reset by a good login
-    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("password_version", Integer, nullable=False, server_default="1"),  # bumped by every password change
     Column("last_login_at", DateTime(timezone=True), nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Failed sign-ins in a row, by the name typed (an account's or not: unknown names are throttled alike).
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("name", String(64), primary_key=True),  # lower case, as typed
+    Column("failures", Integer, nullable=False),  # in a row, forgotten by a good sign-in or a quiet day
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("last_failure_at", DateTime(timezone=True), nullable=True),
+)
+
+# Signed-in sessions: what every run and click checks, and what a reload resumes from its cookie.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # SHA-256 of the cookie's token
+    Column("username", String(64), nullable=False),
+    Column("password_version", Integer, nullable=False),  # the account's when the session began
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("ticket_hash", String(64), nullable=True),  # a one-time ticket the browser trades for the cookie
+    Column("ticket_until", DateTime(timezone=True), nullable=True),
+    Column("address", String(64), nullable=True),
+    Index("ix_sessions_username", "username"),
+)
+
+# Keys the dashboard makes for itself (the one that signs session cookies), shared by all its processes.
+secrets = Table(
+    "secrets",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", String(128), nullable=False),
 )
 
 # The audit trail: every write of the store, and every sign-in and export, with who and when.

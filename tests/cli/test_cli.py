@@ -16,6 +16,7 @@ import pytest
 
 from analysis.cli.commands import main
 from tests.builders import need, simple_xlsx, xlsx
+from tests.support import create_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,3 +201,19 @@ def test_xlsx_export_survives_control_characters_from_a_csv(tmp_path, db_url):
     out = tmp_path / "e.xlsx"
     assert main(["export", "--format", "xlsx", "-o", str(out), "--db", db_url]) == 0
     assert openpyxl.load_workbook(out).active["H2"].value == "Agua potable"
+
+
+def test_with_the_database_stopped_every_command_ends_in_one_spanish_sentence(stoppable_postgres, tmp_path, run,
+                                                                              monkeypatch):
+    from analysis.store.outages import UNREACHABLE
+    url = create_database(stoppable_postgres.url(), "tablero")
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(simple_xlsx([need()]))
+    assert run("import", str(path), "--db", url).returncode == 0
+    stoppable_postgres.stop()
+    log = tmp_path / "consola.log"
+    monkeypatch.setenv("TABLERO_REGISTRO_CONSOLA", str(log))
+    for command in (["uploads"], ["import", str(path)], ["users", "list"], ["delete", "1"]):
+        done = run(*command, "--db", url)
+        assert (done.returncode, done.stdout, done.stderr) == (3, "", UNREACHABLE + "\n"), command
+    assert "OperationalError" in log.read_text()  # the detail, for whoever looks after the server

@@ -1,12 +1,15 @@
 """AppTest fixtures: the real dashboard.py over a store of the test's own (a copy of the sample store)."""
 import base64
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from analysis.store.database import Store
+from analysis.store.schema import sessions
 from ui import site
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -60,6 +63,37 @@ def app(app_db):
 def app_store(app_db) -> Store:
     """The store the dashboard under test reads (a copy of the sample store): not the empty `store` of tests/conftest."""
     return Store(app_db)
+
+
+ADMIN, ANALYST, READER = ("jefa", "clave de la jefa"), ("ana", "clave de ana 1"), ("luis", "clave de luis 1")
+
+
+@pytest.fixture
+def with_accounts(app_store):
+    """The sample store with one account of each role."""
+    for (name, password), role in zip((ADMIN, ANALYST, READER), ("administrador", "analista", "lector")):
+        app_store.accounts.create(name, role, password, actor="prueba")
+    return app_store
+
+
+def sign_in(at, username: str, password: str):
+    at.text_input(key="_usuario").input(username)
+    at.text_input(key="_clave").input(password)
+    next(b for b in at.button if b.label == "Entrar").click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def on_login_page(at) -> bool:
+    return any(b.label == "Entrar" for b in at.button) and not at.get("plotly_chart")
+
+
+def idle(store, minutes: int) -> None:
+    """Every open session was last seen `minutes` ago."""
+    with store.engine.begin() as conn:
+        conn.execute(update(sessions).values(last_seen_at=dt.datetime.now(dt.timezone.utc)
+                                             - dt.timedelta(minutes=minutes)))
 
 
 def metric(at: AppTest, label: str) -> str:

@@ -1,30 +1,7 @@
 """Signing in, roles and the activity record as a user meets them in the dashboard."""
-import time
-
 import pytest
 
-ADMIN, ANALYST, READER = ("jefa", "clave de la jefa"), ("ana", "clave de ana 1"), ("luis", "clave de luis 1")
-
-
-@pytest.fixture
-def with_accounts(app_store):
-    """The sample store with one account of each role."""
-    for (name, password), role in zip((ADMIN, ANALYST, READER), ("administrador", "analista", "lector")):
-        app_store.accounts.create(name, role, password, actor="prueba")
-    return app_store
-
-
-def sign_in(at, username: str, password: str):
-    at.text_input(key="_usuario").input(username)
-    at.text_input(key="_clave").input(password)
-    next(b for b in at.button if b.label == "Entrar").click()
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def on_login_page(at) -> bool:
-    return any(b.label == "Entrar" for b in at.button) and not at.get("plotly_chart")
+from tests.pages.conftest import ADMIN, ANALYST, READER, idle, on_login_page, sign_in
 
 
 def test_without_accounts_this_machine_may_do_everything_until_the_first_admin_exists(app, app_store):
@@ -82,7 +59,7 @@ def test_an_analyst_may_change_data_but_not_manage_accounts(app, with_accounts):
 
 def test_a_session_ends_after_inactivity(app, with_accounts):
     at = sign_in(app(), *ANALYST)
-    at.session_state["_cuenta_visto"] = time.time() - 31 * 60
+    idle(with_accounts, 31)
     at.run()
     assert on_login_page(at)
     assert "inactividad" in at.warning[0].value
@@ -113,3 +90,17 @@ def test_the_activity_record_lists_and_filters_what_was_done(app, with_accounts)
     table = at.dataframe[-1].value
     assert list(table["Acción"]) == ["Carga importada"] and list(table["Quién"]) == ["ana"]
     assert "taller_peten.xlsx" in table["Detalle"].iloc[0]
+
+
+def test_a_reader_may_change_only_the_saved_views_they_saved(app, with_accounts):
+    theirs = with_accounts.views.save("De la jefa", "inicio", {"departamento": ["Petén"]}, ADMIN[0])
+    with_accounts.views.save("Mía", "inicio", {}, READER[0])
+    at = sign_in(app(), *READER)
+    at.switch_page("pages/vistas.py")
+    at.run()
+    at.selectbox(key="vista_elegida").select(theirs["id"]).run()
+    assert not [b for b in at.button if b.label in ("Renombrar", "Eliminar…")]
+    assert any("Solo quien la guardó (jefa) o un administrador" in c.value for c in at.main.caption)
+    mine = int(with_accounts.views.all().set_index("name").loc["Mía", "id"])
+    at.selectbox(key="vista_elegida").select(mine).run()
+    assert [b.label for b in at.button if b.label in ("Renombrar", "Eliminar…")] == ["Renombrar", "Eliminar…"]

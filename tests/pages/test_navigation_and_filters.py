@@ -91,11 +91,13 @@ def test_removing_the_sample_in_one_click(app):
 @pytest.mark.shows_unexpected_error
 def test_an_unreachable_database_shows_a_spanish_message_not_a_traceback(monkeypatch):
     from streamlit.testing.v1 import AppTest
+
+    from analysis.store.outages import UNREACHABLE
     monkeypatch.setenv("DATABASE_URL", "postgresql://nadie@127.0.0.1:1/ninguna")
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.run()
     assert not at.exception
-    assert any("No se pudo mostrar esta página" in e.value for e in at.error)
+    assert [e.value for e in at.error] == [UNREACHABLE]  # what happened and what to do, in one sentence
 
 
 def test_filters_persist_when_switching_pages_and_nothing_matching_says_so(app, app_store):

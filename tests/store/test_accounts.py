@@ -1,7 +1,11 @@
 """Accounts, roles, sign-in throttling and the audit trail every write leaves behind."""
 import datetime as dt
 import io
+import statistics
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select, update
@@ -9,9 +13,11 @@ from sqlalchemy import select, update
 from analysis.cli.commands import main
 from analysis.ingest.importer import import_file
 from analysis.store import accounts as accounts_module
-from analysis.store.accounts import AccountError, LoginRefused
+from analysis.store import throttle
+from analysis.store.accounts import Account, AccountError, LoginRefused
 from analysis.store.database import Store
 from analysis.store.schema import accounts as accounts_table
+from analysis.store.schema import sign_in_failures
 from tests.builders import need, simple_xlsx
 
 
@@ -37,27 +43,96 @@ def test_accounts_are_checked_and_passwords_kept_only_as_argon2_hashes(store):
     assert list(store.accounts.all()["username"]) == ["ana.lopez"]
 
 
+def expire_locks(store) -> None:
+    """The lock's minutes pass."""
+    with store.engine.begin() as conn:
+        conn.execute(update(sign_in_failures).values(locked_until=dt.datetime.now(dt.timezone.utc)
+                                                     - dt.timedelta(seconds=1)))
+
+
 def test_sign_in_and_its_throttle(store):
     store.accounts.create("ana", "lector", "una clave larga", actor="admin")
     assert store.accounts.authenticate("ANA ", "una clave larga").role == "lector"
-    for _ in range(accounts_module.FREE_FAILURES):
+    for _ in range(throttle.LOCK_AFTER - 1):
         with pytest.raises(LoginRefused, match="^Usuario o contraseña incorrectos.$"):
             store.accounts.authenticate("ana", "no es")
-    with pytest.raises(LoginRefused, match="^Usuario o contraseña incorrectos.$"):
-        store.accounts.authenticate("ana", "no es")  # one too many: the account locks for a minute
-    with pytest.raises(LoginRefused, match="Demasiados intentos fallidos: espere 1 minuto"):
+    with pytest.raises(LoginRefused, match="^Usuario o contraseña incorrectos. Demasiados intentos fallidos: espere 1 "
+                                           "minuto y vuelva a intentarlo.$"):
+        store.accounts.authenticate("ana", "no es")  # the third in a row locks the account, as the README says
+    with pytest.raises(LoginRefused, match="^Demasiados intentos fallidos: espere 1 minuto"):
         store.accounts.authenticate("ana", "una clave larga")  # even the right password waits
-    with store.engine.begin() as conn:  # the minute passes
-        conn.execute(update(accounts_table).values(locked_until=dt.datetime.now(dt.timezone.utc)
-                                                   - dt.timedelta(seconds=1)))
+    expire_locks(store)
+    with pytest.raises(LoginRefused, match="espere 2 minutos"):
+        store.accounts.authenticate("ana", "no es")  # one more failure locks it for longer
+    expire_locks(store)
     assert store.accounts.authenticate("ana", "una clave larga").username == "ana"
-    with pytest.raises(LoginRefused, match="^Usuario o contraseña incorrectos.$"):
-        store.accounts.authenticate("nadie", "una clave larga")  # the same words: no hint that «nadie» is unknown
+    assert store.accounts.all()["failed_logins"].tolist() == [0]  # a good sign-in starts the count again
     store.accounts.set_active("ana", False, actor="admin")
     with pytest.raises(LoginRefused, match="^Usuario o contraseña incorrectos.$"):
         store.accounts.authenticate("ana", "una clave larga")
     actions = list(store.events()["action"])[::-1]
-    assert actions.count("login") == 2 and actions.count("login_failed") == 7 and "account_disabled" in actions
+    assert actions.count("login") == 2 and actions.count("login_failed") == 6 and "account_disabled" in actions
+
+
+def test_an_unknown_name_gets_the_same_answers_as_a_known_one_lock_included(store):
+    store.accounts.create("ana", "lector", "una clave larga", actor="admin")
+
+    def answers(name: str) -> list[str]:
+        said = []
+        for _ in range(throttle.LOCK_AFTER + 1):
+            with pytest.raises(LoginRefused) as refused:
+                store.accounts.authenticate(name, "no es la clave")
+            said.append(str(refused.value))
+        return said
+
+    assert answers("nadie") == answers("ana")
+    assert answers("nadie")[-1].startswith("Demasiados intentos fallidos")
+
+
+def test_an_unknown_name_costs_the_same_as_a_known_one(store):
+    """The wrong password of an existing account used to take the Argon2 check longer than an unknown name."""
+    store.accounts.create("ana", "lector", "una clave larga", actor="admin")
+    times = {"ana": [], "nadie": []}
+    for _ in range(9):
+        for name in times:  # alternated, so both share whatever else the machine is doing
+            expire_locks(store)
+            started = time.perf_counter()
+            with pytest.raises(LoginRefused):
+                store.accounts.authenticate(name, "no es la clave")
+            times[name].append(time.perf_counter() - started)
+    known, unknown = (statistics.median(times[name]) for name in ("ana", "nadie"))
+    assert 0.6 < unknown / known < 1.6, (known, unknown)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_parallel_attempts_count_one_by_one(backend, db_url, request):
+    """Eight attempts at the same moment used to raise the count by one: 23 wrong passwords in three bursts, and
+    then the right one, hidden in the third burst, signed in."""
+    store = Store(db_url if backend == "sqlite" else request.getfixturevalue("pg_url"))
+    store.accounts.create("ana", "analista", "la clave correcta", actor="admin")
+
+    def burst(passwords: list[str]) -> list[str]:
+        start = threading.Barrier(len(passwords))
+
+        def attempt(password: str) -> str:
+            start.wait()
+            try:
+                return store.accounts.authenticate("ana", password).username
+            except LoginRefused as refused:
+                return str(refused)
+        with ThreadPoolExecutor(len(passwords)) as pool:
+            return list(pool.map(attempt, passwords))
+
+    first = burst(["mala"] * 8)
+    assert sum(not answer.startswith("Demasiados") for answer in first) == throttle.LOCK_AFTER  # the rest: locked
+    expire_locks(store)
+    second = burst(["mala"] * 8)
+    assert sum(not answer.startswith("Demasiados") for answer in second) == 1  # one failure, then a longer lock
+    third = burst(["mala"] * 4 + ["la clave correcta"] + ["mala"] * 3)
+    assert all(answer.startswith("Demasiados intentos fallidos: espere 2 minutos") for answer in third)
+    assert store.accounts.all()["failed_logins"].tolist() == [throttle.LOCK_AFTER + 1]
+    trail = store.events()
+    assert (trail["action"] == "login").sum() == 0 and (trail["action"] == "login_failed").sum() == 24
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -69,7 +144,7 @@ def test_every_write_leaves_an_event_with_its_author(backend, db_url, request):
     store.delete_upload(second, actor="luis", address="10.0.0.7")
     store.restore_upload(second, actor="luis")
     view = store.views.save("Petén", "inicio", {"departamento": ["Petén"]}, "ana")
-    store.views.delete(view["id"], "ana")
+    store.views.delete(view["id"], Account("ana", "", "lector"))
     store.record("ana", "export", detail={"archivo": "necesidades.xlsx", "filas": 2})
     trail = store.events()[::-1]
     assert list(zip(trail["actor"], trail["action"], trail["upload_id"].astype("Int64").astype(object).where(trail["upload_id"].notna(), None))) == [

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from analysis.ingest.importer import import_file
+from analysis.store.accounts import Account
 from analysis.store.database import SCHEMA_REVISION, Store, database_url
 from tests.builders import need, simple_xlsx
 
@@ -158,10 +159,11 @@ def test_saved_views_round_trip_on_both_databases(backend, db_url, request):
     saved = store.views.save("  Petén e Izabal,   interior ", "territorio", params, "ana")
     assert saved["name"] == "Petén e Izabal, interior" and len(saved["slug"]) == 8
     assert store.views.by_slug(saved["slug"])["params"] == params
-    assert store.views.rename(saved["id"], "Frontera norte", "ana")
+    assert store.views.rename(saved["id"], "Frontera norte", Account("ana", "", "lector"))
     other = store.views.save("Todo", "resumen", {}, "luis")
     assert list(store.views.all()["name"]) == ["Todo", "Frontera norte"]
-    assert store.views.delete(other["id"], "luis") and not store.views.delete(other["id"], "luis")
+    luis = Account("luis", "", "lector")
+    assert store.views.delete(other["id"], luis) and not store.views.delete(other["id"], luis)
     assert store.views.by_slug(other["slug"]) is None
     with pytest.raises(ValueError, match="Escriba un nombre"):
         store.views.save("   ", "resumen", {}, "ana")
@@ -178,3 +180,16 @@ def test_the_sample_never_shares_the_view_with_real_needs(sample_db_url):
     assert store.restore_upload(1, actor="prueba") and store.count_needs() == 1667  # no real data: the demo may return
     assert store.restore_upload(real, actor="prueba")  # real data back: the sample steps aside at once
     assert store.count_needs() == 1 and store.sample_upload_ids() == []
+
+
+def test_only_whoever_saved_a_view_or_an_administrator_may_rename_or_delete_it(store):
+    from analysis.store.saved_views import ViewRefused
+    saved = store.views.save("Petén", "resumen", {"departamento": ["Petén"]}, "ana")
+    for change in (lambda who: store.views.rename(saved["id"], "Otra cosa", who),
+                   lambda who: store.views.delete(saved["id"], who)):
+        with pytest.raises(ViewRefused, match="Solo quien guardó la vista \\(«ana»\\) o un administrador"):
+            change(Account("luis", "", "analista"))
+    assert store.views.by_slug(saved["slug"])["name"] == "Petén"
+    assert "view_renamed" not in set(store.events()["action"])  # a refused change leaves no event
+    assert store.views.rename(saved["id"], "Petén 2026", Account("jefa", "", "administrador"))
+    assert store.views.delete(saved["id"], Account("ana", "", "lector"))
