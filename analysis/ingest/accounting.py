@@ -208,14 +208,17 @@ def _unread(sheet: Sheet, accounted_rows: set[int], legend: set[tuple[int, int]]
 
 
 def recast_notes(sheet: Sheet, reading: TableReading) -> list[Problem]:
-    """The notes of a sheet read as records sideways or as cards: labels no field takes, cells read another way,
-    and every line that holds no record (a card's title, «Ficha 2»)."""
+    """The notes of a sheet recast as a table (sideways, cards, a list in running text): labels no field takes,
+    cells read another way, and every line that holds no need, by what it is («Ficha 2», «Acuerdos»)."""
+    recast = reading.recast
     notes = _column_notes(reading, set()) + _cell_notes(reading)
-    outside = sorted({r + 1 for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
-                      if clean_cell(v) and (r, c) not in reading.recast.covered})
-    if outside:
-        notes.append(Problem("filas-ignoradas", sheet.name, None, None, _example(c for r in outside[:3] for c in sheet.rows[r - 1]),
-                             f"{_rows_words(outside)}: títulos de las fichas o líneas fuera de ellas; no son necesidades."))
+    outside = sorted({r for r, row in enumerate(sheet.rows) for c, v in enumerate(row)
+                      if clean_cell(v) and (r, c) not in recast.covered})
+    for what, rows in [*recast.aside, (recast.outside, outside)]:
+        if rows:
+            notes.append(Problem("filas-ignoradas", sheet.name, None, None,
+                                 _example(c for r in rows[:3] for c in sheet.rows[r]),
+                                 f"{_rows_words(r + 1 for r in rows)}: {what}; no son necesidades."))
     return notes
 
 

@@ -29,7 +29,7 @@ from analysis.ingest.corrections import Corrections
 from analysis.ingest.problems import Problem
 from analysis.ingest.sandbox import run_isolated
 from analysis.ingest.validation import validate_rows
-from analysis.layouts import records
+from analysis.layouts import records, text_lists
 from analysis.layouts.cell_lists import may_list, split_items, without_marker
 from analysis.layouts.column_roles import VALUE
 from analysis.layouts.legends import Codes, find_codes, is_legend_sheet, legend_labels
@@ -179,7 +179,7 @@ class _Contents:
     table_entries: list[dict] = field(default_factory=list)  # the entry of each reading
     skipped: dict[str, list[tuple[Table, str]]] = field(default_factory=dict)  # sheet -> tables set aside, why
     parents: dict[str, str] = field(default_factory=dict)  # sheet of a repeat group's parents -> sheet of its needs
-    recast: dict[str, TableReading] = field(default_factory=dict)  # sheets read as records sideways or as cards
+    recast: dict[str, TableReading] = field(default_factory=dict)  # sheets of records that are not rows
 
     def merge(self, other: "_Contents") -> None:
         """Add what one sheet holds to what the workbook holds."""
@@ -210,7 +210,7 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices, overri
         legend = is_legend_sheet(sheet.name) and len(layouts) > 1
         found = _Contents()
         if not legend and (reading := _recast_reading(sheet, overrides, choices)) and len(reading.rows):
-            found = _Contents(readings=[reading], recast={sheet.name: reading})  # a sheet of records sideways or as cards
+            found = _Contents(readings=[reading], recast={sheet.name: reading})  # records that are not rows
             found.table_entries.append(_entry(sheet.name, reading.table, "", reading.fit.description))
             found.entries = list(found.table_entries)
         elif not legend:
@@ -257,9 +257,12 @@ def _read_tables(found: _Contents, sheet: Sheet, layout: SheetLayout, layouts, f
         found.table_entries.append(entry)
 
 
+_RECASTS = (records.transposed, records.cards, text_lists.text_list)  # records that are not rows, in this order
+
+
 def _recast_reading(sheet: Sheet, overrides, choices: Choices) -> TableReading | None:
     """A sheet of records laid out sideways or as cards, read as a table, its needs named by the cells as written."""
-    recast = records.recast(sheet)
+    recast = next((r for read in _RECASTS if (r := read(sheet))), None)
     if recast is None:
         return None
     try:

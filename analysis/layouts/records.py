@@ -2,14 +2,12 @@
 
 Some offices lay a table on its side — the field names down the first column, one need per column — and some
 forms are filled once per need, as a card of label and value lines («Departamento: Sololá», «Necesidad: …»),
-cards one under another. Recast as a header of labels and a row per record, either reads like any table
-(`analysis.layouts.tables`), and every cell keeps its place in the sheet as written, so the stored row, the
-notes and the «nothing silent» accounting all name the cells the analyst sees.
+cards one under another. Recast as a header of labels and a row per record (`analysis.layouts.recast`), either
+reads like any table.
 """
-from dataclasses import dataclass, field
-
 from analysis.layouts.column_roles import FIELD, roles_of
 from analysis.layouts.columns import score_header
+from analysis.layouts.recast import Recast, is_filled
 from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell
 
@@ -17,24 +15,6 @@ TRANSPOSED, CARDS = "Tabla de lado: una necesidad por columna", "Fichas: una nec
 _CLEAR_LABEL = 0.85
 _MOST_FIELDS = 60  # more lines than any form has fields
 _LONGEST_PREAMBLE = 40  # lines of titles and instructions before the first card
-
-
-def _filled(value) -> bool:
-    """A cheap first look at a cell (the full cleaning is kept for the few cells that pass)."""
-    return value is not None and value != ""
-
-
-@dataclass
-class Recast:
-    """A sheet rewritten as header + rows, with where each rewritten cell stands in the sheet as written."""
-
-    sheet: Sheet
-    description: str
-    origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (row, col) -> as written
-    covered: set[tuple[int, int]] = field(default_factory=set)  # the cells as written the records hold
-
-    def written(self, row: int, column: int) -> tuple[int, int] | None:
-        return self.origin.get((row, column))
 
 
 def _is_label(text: str) -> bool:
@@ -46,7 +26,7 @@ def transposed(sheet: Sheet) -> Recast | None:
     """The sheet turned on its side, when its first filled column names the fields (necesidad among them)."""
     width = max((len(r) for r in sheet.rows), default=0)
     for column in range(min(width, 3)):
-        written = [r for r, row in enumerate(sheet.rows) if column < len(row) and _filled(row[column])]
+        written = [r for r, row in enumerate(sheet.rows) if column < len(row) and is_filled(row[column])]
         if len(written) > _MOST_FIELDS:
             return None  # a column this long holds records, not the names of fields
         labels = [(r, clean_cell(sheet.rows[r][column])) for r in written if clean_cell(sheet.rows[r][column])]
@@ -62,7 +42,7 @@ def transposed(sheet: Sheet) -> Recast | None:
         rows = [r for r, _ in named]
         grid = [[clean_cell(sheet.rows[r][c]) if c < len(sheet.rows[r]) else "" for r in rows]
                 for c in range(column, width)]
-        recast = Recast(Sheet(sheet.name, grid), TRANSPOSED)
+        recast = Recast(Sheet(sheet.name, grid), TRANSPOSED, outside="líneas fuera de la tabla")
         for i, c in enumerate(range(column, width)):
             for j, r in enumerate(rows):
                 recast.origin[(i, j)] = (r, c)
@@ -73,7 +53,7 @@ def transposed(sheet: Sheet) -> Recast | None:
 
 def _label_and_value(row: list) -> tuple[str, str, int, int] | None:
     """«Departamento: Sololá» in a cell, or «Departamento | Sololá» in two: (label, value, label's column, value's)."""
-    if sum(map(_filled, row)) > 2:
+    if sum(map(is_filled, row)) > 2:
         return None
     filled = [(c, clean_cell(v)) for c, v in enumerate(row) if clean_cell(v)]
     if len(filled) == 1 and ":" in filled[0][1]:
@@ -109,7 +89,8 @@ def cards(sheet: Sheet) -> Recast | None:
     named = {role.field for role in roles_of([written[k] for k in order]) if role.kind == FIELD}
     if len(records) < 2 or "necesidad" not in named:
         return None
-    recast = Recast(Sheet(sheet.name, [[written[k] for k in order]]), CARDS, covered=labelled)
+    recast = Recast(Sheet(sheet.name, [[written[k] for k in order]]), CARDS, covered=labelled,
+                    outside="títulos de las fichas o líneas fuera de ellas")
     for i, record in enumerate(records, start=1):
         line = []
         for j, key in enumerate(order):
@@ -120,7 +101,3 @@ def cards(sheet: Sheet) -> Recast | None:
         recast.sheet.rows.append(line)
     return recast
 
-
-def recast(sheet: Sheet) -> Recast | None:
-    """The sheet as a table of records, when it holds one sideways or as cards; None otherwise."""
-    return transposed(sheet) or cards(sheet)

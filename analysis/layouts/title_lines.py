@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from analysis import fields
 from analysis.fields.dates import parse_fecha
 from analysis.fields.places import read_place, recognise_departamento
-from analysis.fields.values import recognise_ambito
+from analysis.fields.values import recognise
 from analysis.layouts.columns import score_header
 from analysis.text import normalize
 
 # What separates the parts of a title: «MESA 2: GESTIÓN DE RIESGOS», «Taller — Cobán, 15 de marzo de 2018».
 _PARTS = re.compile(r"\s*(?::|\||–|—|\s-\s|,|;|\s/\s)\s*")
 # Words of a title that name the table, not what it is about («Mesa 2», «Eje III»).
-_TABLE_WORDS = {"mesa", "tabla", "eje", "ambito", "tema", "componente", "area", "grupo", "de", "del", "la", "el",
+TABLE_WORDS = {"mesa", "tabla", "eje", "ambito", "tema", "componente", "area", "grupo", "de", "del", "la", "el",
                 "y", "no", "n", "numero", "seguridad", "i", "ii", "iii", "iv", "v", "vi"}
 # Words that open the name of an event.
 _EVENT_WORDS = ("taller", "seminario", "mesa", "reunion", "conversatorio", "encuentro", "foro", "asamblea",
@@ -87,13 +87,14 @@ def _pairs(filled: list[str]) -> list[tuple[str, str]]:
 
 
 def _read_line(text: str) -> dict[str, str]:
-    """What one title line names: an ámbito, a departamento or municipio, a date, an event."""
+    """What one title line names: an ámbito, a nivel, a departamento or municipio, a date, an event."""
     found: dict[str, str] = {}
     parts = [p for p in _PARTS.split(text) if p.strip()]
     places = [reading for part in parts if (reading := _place(part))]
     for part in parts:
-        if ambito := _ambito_named(part):
-            found.setdefault("ambito", ambito)
+        for key in ("ambito", "nivel"):
+            if value := named_value(key, part):
+                found.setdefault(key, value)
         if (written := _DATE_IN_TEXT.search(part)) and (day := parse_fecha(written[0])):
             found.setdefault("fecha", day.strftime("%d/%m/%Y"))
     departamentos = {r.departamento for r in places if r.departamento is not None}
@@ -103,7 +104,7 @@ def _read_line(text: str) -> dict[str, str]:
     if len(municipios) == 1:
         found["municipio"] = _municipio_name(municipios.pop())
     event = parts[0].strip() if parts else ""
-    words = [w for w in normalize(event).split() if not w.isdigit() and w not in _TABLE_WORDS]
+    words = [w for w in normalize(event).split() if not w.isdigit() and w not in TABLE_WORDS]
     if normalize(event).startswith(_EVENT_WORDS) and len(words) >= 2 and not _place(event):
         found["evento"] = event
     return found
@@ -125,13 +126,14 @@ def _municipio_name(code: int) -> str:
     return next(m.nombre for m in fields.reference.municipios() if m.codigo == code)
 
 
-def _ambito_named(text: str) -> str | None:
-    """The ámbito a title names when it names nothing else («Gestión de riesgos», «Mesa de Inteligencia»)."""
-    ambito = recognise_ambito(text)
-    if ambito is None:
+def named_value(key: str, text: str) -> str | None:
+    """The value of a list field (ámbito, nivel) a title names when it names nothing else («Gestión de riesgos»,
+    «Mesa de Inteligencia», «Nivel municipal», «COMUDE»); a field's own name («Municipio») is a label, no value."""
+    field = fields.get(key)
+    value = recognise(field, text)
+    if value is None or max(score_header(text).values(), default=0) >= 0.95:
         return None
-    vocabulary = set(normalize(ambito).split()) | {w for phrase in fields.get("ambito").keywords[ambito]
-                                                   for w in phrase.split()}
-    vocabulary |= {normalize(a) for a in fields.get("ambito").abbreviations.get(ambito, ())}
-    words = [w for w in normalize(text).split() if w not in _TABLE_WORDS and not w.isdigit()]
-    return ambito if words and all(w in vocabulary for w in words) else None
+    vocabulary = set(normalize(value).split()) | {w for phrase in field.keywords[value] for w in phrase.split()}
+    vocabulary |= {normalize(a) for a in field.abbreviations.get(value, ())}
+    words = [w for w in normalize(text).split() if w not in TABLE_WORDS and not w.isdigit()]
+    return value if words and all(w in vocabulary for w in words) else None

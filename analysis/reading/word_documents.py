@@ -28,21 +28,50 @@ def is_word_document(data: bytes) -> bool:
         return False
 
 
-def _text_of(paragraph) -> str:
-    """A paragraph's text, with «• » for Word's own numbering or bullet (not part of the text)."""
+def _numbering(numbers) -> bool | None:
+    """Whether a numPr turns numbering on (numId 0 turns it off), None without one."""
+    if numbers is None:
+        return None
+    number_id = numbers.find(f"{_W}numId")
+    return number_id is None or number_id.get(f"{_W}val") != "0"
+
+
+def _numbered_styles(styles) -> frozenset[str]:
+    """The paragraph styles that number or bullet their paragraphs («List Number», «Viñetas»), their own
+    numbering or one they are based on."""
+    own, based = {}, {}
+    for style in styles.iterfind(f"{_W}style"):
+        name = style.get(f"{_W}styleId")
+        own[name] = _numbering(style.find(f"{_W}pPr/{_W}numPr"))
+        if (parent := style.find(f"{_W}basedOn")) is not None:
+            based[name] = parent.get(f"{_W}val")
+
+    def numbers(name, seen=()):
+        if own.get(name) is not None or name not in based or name in seen:
+            return bool(own.get(name))
+        return numbers(based[name], (*seen, name))
+    return frozenset(name for name in own if numbers(name))
+
+
+def _text_of(paragraph, listed: frozenset[str]) -> str:
+    """A paragraph's text, with «• » for Word's own numbering or bullet (not part of the text), set on the
+    paragraph or by its style."""
     parts = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
         parts.append(node.text or "" if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n")
     text = "".join(parts).strip()
-    numbered = paragraph.find(f"{_W}pPr/{_W}numPr") is not None
+    numbered = _numbering(paragraph.find(f"{_W}pPr/{_W}numPr"))
+    if numbered is None:
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        numbered = style is not None and style.get(f"{_W}val") in listed
     return f"• {text}" if numbered and text else text
 
 
-def _cell_text(cell) -> str:
-    return "\n".join(t for t in (_text_of(p) for p in cell.iter(f"{_W}p")) if t)
+def _cell_text(cell, listed: frozenset[str]) -> str:
+    return "\n".join(t for t in (_text_of(p, listed) for p in cell.iter(f"{_W}p")) if t)
 
 
-def _table_rows(table, top: int, merged: list[tuple[int, int, int, int]]) -> list[list[str]]:
+def _table_rows(table, top: int, merged: list[tuple[int, int, int, int]], listed: frozenset[str]) -> list[list[str]]:
     """A table's rows from spreadsheet row `top`, merged cells written once with their blocks in `merged`."""
     rows: list[list[str]] = []
     above: dict[int, int] = {}  # column -> row where the vertical block that covers it started
@@ -58,7 +87,7 @@ def _table_rows(table, top: int, merged: list[tuple[int, int, int, int]]) -> lis
                 cells.extend([""] * span)
                 _extend(merged, above[column], column, top + r)
             else:
-                cells.append(_cell_text(cell))
+                cells.append(_cell_text(cell, listed))
                 cells.extend([""] * (span - 1))
                 if span > 1:
                     merged.append((top + r, column, top + r, column + span - 1))
@@ -84,7 +113,8 @@ def word_rows(data: bytes, filename: str, bounds: Limits) -> tuple[str, list[lis
     """The document's name, its lines and table rows in order, and their merged blocks."""
     from docx import Document
     try:
-        body = Document(io.BytesIO(data)).element.body
+        document = Document(io.BytesIO(data))
+        body, listed = document.element.body, _numbered_styles(document.styles.element)
     except Exception:  # python-docx and lxml raise many kinds on a damaged part
         raise FileRefused(f"No se pudo leer el documento de Word «{filename}»: está dañado o incompleto. Ábralo en "
                           "Word o LibreOffice y guárdelo de nuevo como .docx.") from None
@@ -92,10 +122,10 @@ def word_rows(data: bytes, filename: str, bounds: Limits) -> tuple[str, list[lis
     merged: list[tuple[int, int, int, int]] = []
     for element in body.iterchildren():
         if element.tag == f"{_W}p":
-            if text := _text_of(element):
+            if text := _text_of(element, listed):
                 rows.append([text])
         elif element.tag == f"{_W}tbl":
-            rows.extend(_table_rows(element, len(rows), merged))
+            rows.extend(_table_rows(element, len(rows), merged, listed))
             rows.append([])
         if len(rows) > bounds.rows:
             raise FileRefused(f"El documento «{filename}» tiene más de {format_int(bounds.rows)} filas de texto y "

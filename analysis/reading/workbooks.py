@@ -37,6 +37,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_RECORDS = 60
+_TABLE_SHARE = 0.5  # of the first records split alike by a separator, in a table
 _HTML_STARTS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta", b"<style", b"<title")
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -321,9 +322,11 @@ def _spanish_score(text: str) -> int:
     return score
 
 
-def sniff_delimiter(text: str) -> str:
-    """The separator whose first records split into the most consistent number of fields."""
-    best, best_score = ",", (0.0, 0)
+def sniff_delimiter(text: str) -> str | None:
+    """The separator whose first records split into the most consistent number of fields; None for running text
+    (an email, minutes saved as .txt), where no separator splits even half the lines alike: its commas are
+    punctuation, and each line is one cell."""
+    best, best_score = None, (0.0, 0)
     sample = text[:200_000]
     for delimiter in _DELIMITERS:
         counts = []
@@ -342,7 +345,9 @@ def sniff_delimiter(text: str) -> str:
         score = (wide.count(mode) / len(counts), mode)
         if score > best_score:
             best, best_score = delimiter, score
-    return best
+    if best is None:
+        return ","  # one column: the reader still needs the quotes that hold a cell's several lines
+    return best if best_score[0] >= _TABLE_SHARE else None
 
 
 def _read_text_table(data: bytes, filename: str) -> list[list]:
@@ -350,8 +355,10 @@ def _read_text_table(data: bytes, filename: str) -> list[list]:
     delimiter = sniff_delimiter(text)
     bounds = limits()
     csv.field_size_limit(bounds.cell_text)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if delimiter else \
+        ([line] for line in text.splitlines())
     try:
-        rows = trimmed(_bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), filename, bounds))
+        rows = trimmed(_bounded(records, filename, bounds))
     except csv.Error as exc:
         if "field limit" in str(exc):
             raise FileRefused(f"El archivo de texto «{filename}» tiene una celda de más de "

@@ -248,7 +248,44 @@ def cards():
     return "fichas.xlsx", xlsx({"Fichas": rows})
 
 
+def word_minutes_without_tables():
+    """A memoria written as text: a title with place and date, a heading per mesa, Word's own numbered points
+    for the needs, and a list of agreements that are not needs."""
+    from docx import Document
+    document = Document()
+    document.add_heading("Memoria del taller departamental de seguridad — Sololá, 14 de agosto de 2018", level=1)
+    document.add_paragraph("Se reunieron los alcaldes, el gobernador y los representantes de los COCODE del departamento "
+                           "para identificar las necesidades de seguridad de sus territorios.")
+    for mesa, place, needs in (
+            ("Mesa 1: Seguridad Interior", "Municipio de Panajachel",
+             ["Robos a turistas en el embarcadero", "Venta de drogas cerca del mercado"]),
+            ("Mesa 2: Gestión de Riesgos y Defensa Civil", "Municipio de San Lucas Tolimán",
+             ["Deslaves en la ruta a Godínez durante el invierno"])):
+        document.add_heading(mesa, level=2)
+        document.add_paragraph(place)
+        document.add_paragraph("Necesidades identificadas:")
+        for need in needs:
+            document.add_paragraph(need, style="List Number")
+        document.add_paragraph("Acuerdos:")
+        document.add_paragraph("Convocar de nuevo a la mesa en octubre", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return "memoria_sin_tablas.docx", buffer.getvalue()
+
+
+def email_text():
+    """An email saved as text: a greeting, a paragraph with the place and the date, the needs as numbered lines
+    under an ámbito each, commas inside them, a zero-width space and a no-break space copied from the mail client."""
+    text = ("Asunto: Necesidades del taller de Jalapa\n\nBuenos días, licenciada:\n\n"
+            "Le envío lo que se identificó en el taller municipal de Monjas, Jalapa, el 31 de agosto de 2018.\n\n"
+            "Seguridad Interior\n1. Asaltos en la carretera hacia San Luis Jilotepeque, sobre todo de noche\n"
+            "2.\u00a0Falta de alumbrado público en el barrio El Centro\u200b\n\n"
+            "Gestión de Riesgos\n1. Deslaves en la aldea Santa Gertrudis, sin muro de contención\n\n"
+            "Saludos cordiales,\nMaría López\n")
+    return "correo.txt", text.encode("utf-8")
+
+
 ALL = (matrix_by_ambito, matrix_by_nivel, matrix_by_departamento, matrix_of_marks, kobo_export, repeated_groups,
        survey_one_question_per_ambito, band_rows, lists_in_cells, legend_sheet, legend_beside_the_table, official_form,
        word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column,
-       sideways_table, cards)
+       sideways_table, cards, word_minutes_without_tables, email_text)

@@ -203,6 +203,30 @@ def test_cards_of_label_and_value_lines_read_one_need_per_card_and_their_titles_
     assert "Filas 1 y 7" in titles.message and titles.value == "Ficha 1"
 
 
+def test_a_memoria_written_as_text_reads_each_numbered_point_with_the_headings_above_it():
+    found = read(files.word_minutes_without_tables)
+    assert [r.description for r in found.readings] == ["Lista en el texto: una necesidad por punto"]
+    assert stored(found, "departamento", "municipio", "ambito", "necesidad") == [
+        ("Sololá", "Panajachel", "Seguridad Interior", "Robos a turistas en el embarcadero"),
+        ("Sololá", "Panajachel", "Seguridad Interior", "Venta de drogas cerca del mercado"),
+        ("Sololá", "San Lucas Tolimán", "Gestión de Riesgos y Defensa Civil",
+         "Deslaves en la ruta a Godínez durante el invierno")]
+    assert set(found.needs["fecha"].astype(str)) == {"2018-08-14"}
+    notes = {p.message for p in found.problems if p.code == "filas-ignoradas"}
+    assert any("acuerdos" in m and m.startswith("Filas ") for m in notes)  # the agreements are named, not stored
+
+
+def test_an_email_saved_as_text_keeps_its_commas_inside_each_need():
+    found = read(files.email_text)
+    assert stored(found, "departamento", "ambito", "necesidad") == [
+        ("Jalapa", "Seguridad Interior", "Asaltos en la carretera hacia San Luis Jilotepeque, sobre todo de noche"),
+        ("Jalapa", "Seguridad Interior", "Falta de alumbrado público en el barrio El Centro"),
+        ("Jalapa", "Gestión de Riesgos y Defensa Civil", "Deslaves en la aldea Santa Gertrudis, sin muro de contención")]
+    assert set(found.needs["fecha"].astype(str)) == {"2018-08-31"}
+    (lines,) = [p for p in found.problems if p.code == "filas-ignoradas"]
+    assert lines.value == "Asunto: Necesidades del taller de Jalapa"  # the greeting and signature are named too
+
+
 def test_the_analyst_can_pick_another_shape_that_also_fits():
     found = read(files.matrix_of_marks)
     (table,) = found.readings
