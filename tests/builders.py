@@ -15,12 +15,14 @@ def need(departamento="Petén", municipio="", nivel="Municipal", ambito="Segurid
     return [departamento, municipio, nivel, ambito, necesidad, prioridad, institucion, evento, fecha, estado]
 
 
-def xlsx(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None) -> bytes:
-    """A workbook with the given rows per sheet (rows start at row 1; None leaves a cell empty)."""
+def xlsx(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None, hidden: tuple[str, ...] = ()) -> bytes:
+    """A workbook with the given rows per sheet (rows start at row 1; None leaves a cell empty); the sheets named
+    in `hidden` are hidden, as Excel's «Ocultar» leaves them."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
+        sheet.sheet_state = "hidden" if name in hidden else "visible"
         for row in rows:
             sheet.append(row)
             for cell in sheet[sheet.max_row]:

@@ -16,11 +16,12 @@ from analysis.ingest.problems import Problem
 from analysis.layouts.cell_lists import Items
 from analysis.layouts.column_roles import META
 from analysis.layouts.legends import Codes
-from analysis.layouts.records import Recast
+from analysis.layouts.recast import Recast
 from analysis.layouts.shapes import Fit, Rows
 from analysis.layouts.shapes.base import is_need_text, letter
 from analysis.layouts.summary_tables import is_running_index
 from analysis.layouts.tables import BAND, FORM, PAGE, REPEATED_HEADER, TITLE, TOTAL, SheetLayout, Table
+from analysis.layouts.text_tags import TagsRead
 from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell
 
@@ -58,7 +59,8 @@ class TableReading:
     rows: Rows
     splits: list[Split]
     rejected: set[int] = field(default_factory=set)  # rows of submissions a reviewer rejected in the survey tool
-    recast: Recast | None = None  # a sheet of records sideways or as cards, rewritten as this table
+    recast: Recast | None = None  # a sheet of records that are not rows, rewritten as this table
+    tags: TagsRead = field(default_factory=TagsRead)  # codes the needs' texts carried («[GRDC]»)
 
     @property
     def key(self) -> str:
@@ -186,6 +188,13 @@ def _cell_notes(reading: TableReading) -> list[Problem]:
         else:
             message = f"La celda {split.cell} tenía {count} necesidades {split.items.style}: se guarda cada una."
         notes.append(Problem("lista-dividida", split.sheet, None, split.cell, split.items.items[0], message))
+    if reading.tags.needs:
+        tags = reading.tags
+        named = " y ".join(fields.label(name) for name in fields.mapped_keys() if name in tags.fields)
+        notes.append(Problem("codigos-en-el-texto", table.sheet, None, None, tags.examples[0],
+                             f"{plural(tags.needs, 'necesidad')} traían códigos en su texto ("
+                             + ", ".join(f"«{t}»" for t in tags.examples) + f"): se leyeron como {named} y se "
+                             "quitaron del texto."))
     stated = {name: value for name, value in table.defaults.items() if name in table.sources}
     if stated and len(rows):
         said = ", ".join(f"{fields.label(name).lower()} «{value}» ({table.sources[name]})"

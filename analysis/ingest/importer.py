@@ -45,6 +45,7 @@ from analysis.layouts.summary_tables import (
 )
 from analysis.layouts.survey_exports import drop_rows, link_parents, parent_values, rejected_submissions
 from analysis.layouts.tables import SheetLayout, Table, read_sheet
+from analysis.layouts.text_tags import apply_tags
 from analysis.reading.refusals import FileRefused, MissingColumns
 from analysis.reading.workbooks import Sheet, read_workbook
 from analysis.store.database import DuplicateUpload, NewUpload, NotReplaceable, Overlap, Store
@@ -204,21 +205,24 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices, overri
     fits = {id(t): fitting(t) if t.summary is None else [] for _, layout in layouts for t in layout.tables}
     elsewhere = any(t.rows and t.summary is None and not t.counts and fits[id(t)] for sheet, layout in layouts
                     if not is_summary_sheet_name(sheet.name) for t in layout.tables)
+    shown = any(t.rows and fits[id(t)] for sheet, layout in layouts if not sheet.hidden for t in layout.tables)
     contents = _Contents()
     for sheet, layout in layouts:
         named_summary = elsewhere and is_summary_sheet_name(sheet.name)
         legend = is_legend_sheet(sheet.name) and len(layouts) > 1
+        hidden = sheet.hidden and shown  # a hidden sheet is read only when no sheet in sight holds needs
         found = _Contents()
-        if not legend and (reading := _recast_reading(sheet, overrides, choices)) and len(reading.rows):
+        if not (legend or hidden) and (reading := _recast_reading(sheet, overrides, choices)) and len(reading.rows):
             found = _Contents(readings=[reading], recast={sheet.name: reading})  # records that are not rows
             found.table_entries.append(_entry(sheet.name, reading.table, "", reading.fit.description))
             found.entries = list(found.table_entries)
-        elif not legend:
+        elif not (legend or hidden):
             _read_tables(found, sheet, layout, layouts, fits, choices, named_summary, elsewhere)
         if not found.entries:
             summary = PIVOT if looks_like_summary_sheet(sheet.rows) else SUMMARY_SHEET if named_summary else None
             found.summaries += summary is not None
-            note = _SUMMARY_NOTES[summary] if summary else "Omitida: no contiene una tabla de necesidades."
+            note = _SUMMARY_NOTES[summary] if summary else _HIDDEN if hidden else \
+                "Omitida: no contiene una tabla de necesidades."
             found.entries.append(_entry(sheet.name, None, note))
             found.empty_sheets[sheet.name] = note
         contents.merge(found)
@@ -249,14 +253,17 @@ def _read_tables(found: _Contents, sheet: Sheet, layout: SheetLayout, layouts, f
             found.parents[linked[0]] = table.sheet
             link_parents(rows, table, *linked[1:])
         drop_rows(rows, rejected := rejected_submissions(table))
+        tags = apply_tags(rows)
         splits = expand_lists(rows, choices.whole)
-        found.readings.append(TableReading(table, chosen, fitted, rows, splits, rejected))
+        found.readings.append(TableReading(table, chosen, fitted, rows, splits, rejected, tags=tags))
         many = len(layout.tables) > 1 and table.title
         entry = _entry(sheet.name, table, f"Tabla «{table.title}»" if many else "", chosen.description)
         found.entries.append(entry)
         found.table_entries.append(entry)
 
 
+_HIDDEN = ("Omitida: es una hoja oculta del libro y las necesidades están en las hojas a la vista. Si también tiene "
+           "necesidades, muéstrela en Excel (clic derecho en una pestaña, «Mostrar») y cargue el archivo de nuevo.")
 _RECASTS = (records.transposed, records.cards, text_lists.text_list)  # records that are not rows, in this order
 
 
@@ -278,7 +285,8 @@ def _recast_reading(sheet: Sheet, overrides, choices: Choices) -> TableReading |
     where = [recast.written(n - 1, need) or (n - 1, need) for n in rows.rows]
     rows.rows = [r + 1 for r, _ in where]
     rows.cells = [cell_name(c, r + 1) for r, c in where]
-    return TableReading(table, chosen, [chosen], rows, expand_lists(rows, choices.whole), recast=recast)
+    tags = apply_tags(rows)
+    return TableReading(table, chosen, [chosen], rows, expand_lists(rows, choices.whole), recast=recast, tags=tags)
 
 
 def _counts_values(table: Table) -> bool:

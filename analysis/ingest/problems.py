@@ -45,6 +45,7 @@ KINDS: dict[str, Kind] = {k.code: k for k in (
     Kind("hoja-ignorada", NOTE, "una hoja o tabla que no es una lista de necesidades: resumen, instrucciones, códigos"),
     Kind("lista-dividida", NOTE, "una celda con varias necesidades (numeradas, con viñetas…): se guarda una por cada una"),
     Kind("valor-del-titulo", NOTE, "evento, fecha o lugar tomados del título o del nombre de la hoja"),
+    Kind("codigos-en-el-texto", NOTE, "códigos entre corchetes en el texto de la necesidad («[GRDC][COMUDE]»): se leen como su campo"),
     Kind("codigos-de-leyenda", NOTE, "códigos traducidos con la leyenda del mismo libro («SI» = Seguridad Interior)"),
     Kind("valor-de-todo-el-archivo", NOTE, "un valor que el analista fijó para todo el archivo"),
 )}

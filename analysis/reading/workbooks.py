@@ -49,12 +49,14 @@ class Sheet:
     Rows stop at their last non-blank cell and the grid at its last non-blank row, so a
     sheet formatted out to column XFD costs what its data costs. `merged` lists the merged
     blocks as (first row, first column, last row, last column), 0-based and inclusive;
-    only the top-left cell of a block holds its value.
+    only the top-left cell of a block holds its value. `hidden`: the workbook hides the sheet (its
+    author keeps lists or old copies there, out of the reader's sight).
     """
 
     name: str
     rows: list[list]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: bool = False
 
 
 def read_workbook(data: bytes, filename: str) -> list[Sheet]:
@@ -99,7 +101,8 @@ def _read_binary_workbook(data: bytes) -> list[Sheet]:
                 blocks = ods_blocks.get(meta.name, [])
             else:
                 blocks = [(top, left, bottom, right) for (top, left), (bottom, right) in blocks]
-            sheets.append(Sheet(meta.name, rows, _clamped(blocks, len(rows))))
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            sheets.append(Sheet(meta.name, rows, _clamped(blocks, len(rows)), hidden))
     except python_calamine.PasswordError:
         raise FileRefused(PROTECTED_WORKBOOK) from None
     except BaseException as exc:  # calamine may raise pyo3 panics, which are BaseException

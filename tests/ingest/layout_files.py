@@ -285,7 +285,29 @@ def email_text():
     return "correo.txt", text.encode("utf-8")
 
 
+def sheets_per_departamento_with_hidden_sheets():
+    """A sheet per departamento, and two sheets the author hid: the lists behind the drop-downs and an old copy."""
+    header = ["Municipio", "Ámbito", "Necesidad"]
+    peten = [header, ["Sayaxché", "Seguridad Interior", "Robo de motores fuera de borda en el río"],
+             ["La Libertad", "Seguridad Exterior", "Pistas clandestinas en las fincas ganaderas"]]
+    izabal = [header, ["Livingston", "Gestión de Riesgos y Defensa Civil", "Marejadas que inundan el barrio Marcos Sánchez"]]
+    lists = [["Ámbitos"], *([a] for a in AMBITOS)]
+    return "por_departamento.xlsx", xlsx({"Petén": peten, "Izabal": izabal, "Listas": lists, "Copia anterior": peten},
+                                         hidden=("Listas", "Copia anterior"))
+
+
+def codes_in_the_text():
+    """Each need tagged in its own text with the codes of its ámbito and nivel, no column for either; one tag
+    contradicts the row's own column, and a bracket that is no code stays part of the need."""
+    rows = [["Departamento", "Prioridad", "Necesidad"],
+            ["Chimaltenango", "Alta", "[GRDC][COMUDE] Deslaves en la ruta a San Martín Jilotepeque"],
+            ["Chimaltenango", "Alta", "[SI] [COCODE] Cantinas abiertas de madrugada en la cabecera"],
+            ["Chimaltenango", "Baja", "Falta de agentes en la subestación (PNC) [SI] [Alta]"]]
+    return "codigos_en_texto.xlsx", xlsx({"Necesidades": rows})
+
+
 ALL = (matrix_by_ambito, matrix_by_nivel, matrix_by_departamento, matrix_of_marks, kobo_export, repeated_groups,
        survey_one_question_per_ambito, band_rows, lists_in_cells, legend_sheet, legend_beside_the_table, official_form,
        word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column,
-       sideways_table, cards, word_minutes_without_tables, email_text)
+       sideways_table, cards, word_minutes_without_tables, email_text,
+       sheets_per_departamento_with_hidden_sheets, codes_in_the_text)

@@ -3,6 +3,7 @@ import pytest
 
 from analysis.ingest import Choices, analyse_file, import_file
 from analysis.ingest.problems import NOTE
+from tests.builders import xlsx
 from tests.ingest import layout_files as files
 
 
@@ -225,6 +226,34 @@ def test_an_email_saved_as_text_keeps_its_commas_inside_each_need():
     assert set(found.needs["fecha"].astype(str)) == {"2018-08-31"}
     (lines,) = [p for p in found.problems if p.code == "filas-ignoradas"]
     assert lines.value == "Asunto: Necesidades del taller de Jalapa"  # the greeting and signature are named too
+
+
+def test_hidden_sheets_are_named_not_read_when_the_sheets_in_sight_hold_the_needs():
+    found = read(files.sheets_per_departamento_with_hidden_sheets)
+    assert stored(found, "departamento", "municipio") == [
+        ("Petén", "Sayaxché"), ("Petén", "La Libertad"), ("Izabal", "Livingston")]  # the old copy is not counted twice
+    hidden = {p.sheet: p.message for p in found.problems if p.code == "hoja-ignorada"}
+    assert set(hidden) == {"Listas", "Copia anterior"} and all("hoja oculta" in m for m in hidden.values())
+
+
+def test_a_hidden_sheet_is_read_when_no_sheet_in_sight_holds_needs():
+    data = xlsx({"Portada": [["Taller de seguridad de Retalhuleu"]],
+                 "Datos": [["Departamento", "Necesidad"], ["Retalhuleu", "Asaltos en la carretera al puerto"]]},
+                hidden=("Datos",))
+    found = analyse_file(data, "oculta.xlsx")
+    assert list(found.needs["necesidad"]) == ["Asaltos en la carretera al puerto"]
+
+
+def test_codes_in_a_need_s_text_give_it_their_fields_and_leave_the_text():
+    found = read(files.codes_in_the_text)
+    assert stored(found, "ambito", "nivel", "prioridad", "necesidad") == [
+        ("Gestión de Riesgos y Defensa Civil", "Municipal", "Alta", "Deslaves en la ruta a San Martín Jilotepeque"),
+        ("Seguridad Interior", "Comunitario", "Alta", "Cantinas abiertas de madrugada en la cabecera"),
+        # «[Alta]» contradicts the row's «Baja»: the codes stay in the text for the analyst to see
+        ("Sin especificar", "Sin especificar", "Baja", "Falta de agentes en la subestación (PNC) [SI] [Alta]")]
+    (note,) = [p for p in found.problems if p.code == "codigos-en-el-texto"]
+    assert note.message.startswith("2 necesidades traían códigos en su texto («[GRDC]», «[COMUDE]», «[SI]»)")
+    assert "Nivel y Ámbito" in note.message
 
 
 def test_the_analyst_can_pick_another_shape_that_also_fits():
