@@ -43,6 +43,17 @@ def recognise(field: Field, raw: str, scale: int | None = None) -> str | None:
     return _by_keywords(raw, field.keywords)
 
 
+def names_of(field: Field, value: str) -> set[str]:
+    """Every way the catalogue names a value, normalised: its own name, its keywords and its short forms."""
+    return {normalize(value), *field.keywords.get(value, ()), *map(normalize, field.abbreviations.get(value, ()))}
+
+
+def words_of(field: Field, value: str) -> set[str]:
+    """Every word of those names («gestion», «riesgos», «grdc»…): what a header or title made of the value alone
+    is made of."""
+    return {word for name in names_of(field, value) for word in name.split()}
+
+
 def named_values(field: Field, raw: str) -> set[str]:
     """Every value of `field` a cell names, for a cell that names several («Seguridad Interior, Inteligencia de
     Estado», a survey's «Seguridad Interior Inteligencia de Estado»)."""

@@ -264,7 +264,7 @@ def _read_tables(found: _Contents, sheet: Sheet, layout: SheetLayout, layouts, f
 
 _HIDDEN = ("Omitida: es una hoja oculta del libro y las necesidades están en las hojas a la vista. Si también tiene "
            "necesidades, muéstrela en Excel (clic derecho en una pestaña, «Mostrar») y cargue el archivo de nuevo.")
-_RECASTS = (records.transposed, records.cards, text_lists.text_list)  # records that are not rows, in this order
+_RECASTS = (records.transposed, records.cards, records.two_line_records, text_lists.text_list)  # records that are not rows, in this order
 
 
 def _recast_reading(sheet: Sheet, overrides, choices: Choices) -> TableReading | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from analysis import fields
 from analysis.fields.places import recognise_departamento, recognise_municipio
-from analysis.fields.values import recognise
+from analysis.fields.values import recognise, words_of
 from analysis.layouts.columns import MIN_CONFIDENCE, score_header
 from analysis.text import clean_cell, normalize
 
@@ -95,10 +95,7 @@ def header_value(text: str, only: tuple[str, ...] = VALUE_FIELDS) -> tuple[str, 
 def _says_only(key: str, name: str, value: str) -> bool:
     """Whether a header says nothing but the value: every word belongs to the value's own words."""
     field = fields.get(name)
-    own = set(normalize(value).split())
-    own |= {w for phrase in field.keywords.get(value, ()) for w in phrase.split()}
-    own |= {normalize(a) for a in field.abbreviations.get(value, ())}
-    own |= {"de", "del", "la", "el", "y", "nivel", "seguridad", "mesa", "ambito", "prioridad", "estado"}
+    own = words_of(field, value) | {"de", "del", "la", "el", "y", "nivel", "seguridad", "mesa", "ambito", "prioridad", "estado"}
     words = key.split()
     if name in ("departamento", "municipio"):
         return True  # a place reader already refused what is not a place

@@ -1,10 +1,13 @@
-"""Sheets whose needs are not rows: a record per column (a table written sideways) or a card per need.
+"""Sheets whose needs are not rows: a record per column (a table written sideways), a card per need, or a
+need written on two lines.
 
 Some offices lay a table on its side — the field names down the first column, one need per column — and some
 forms are filled once per need, as a card of label and value lines («Departamento: Sololá», «Necesidad: …»),
-cards one under another. Recast as a header of labels and a row per record (`analysis.layouts.recast`), either
+cards one under another; printed registers fit a wide record on two lines under a header of two lines. Recast as a header of labels and a row per record (`analysis.layouts.recast`), either
 reads like any table.
 """
+from functools import partial
+
 from analysis.layouts.column_roles import FIELD, roles_of
 from analysis.layouts.columns import score_header
 from analysis.layouts.recast import Recast, is_filled
@@ -12,8 +15,10 @@ from analysis.reading.workbooks import Sheet
 from analysis.text import clean_cell
 
 TRANSPOSED, CARDS = "Tabla de lado: una necesidad por columna", "Fichas: una necesidad por ficha"
+TWO_LINES = "Tabla de dos líneas: una necesidad cada dos filas"
 _CLEAR_LABEL = 0.85
 _MOST_FIELDS = 60  # more lines than any form has fields
+_LABEL_WORDS = 6  # the longest a field's name runs («Institución responsable de dar seguimiento»)
 _LONGEST_PREAMBLE = 40  # lines of titles and instructions before the first card
 
 
@@ -101,3 +106,46 @@ def cards(sheet: Sheet) -> Recast | None:
         recast.sheet.rows.append(line)
     return recast
 
+
+
+def _labels(row: list) -> dict[int, str] | None:
+    """The columns of a header line and the field each names, when every filled cell is a label or a number's
+    heading («No.»): None for a line that holds data."""
+    if any(isinstance(v, (int, float)) for v in row):
+        return None  # a number is data, never a label
+    cells = {c: clean_cell(v) for c, v in enumerate(row) if clean_cell(v)}
+    if any(len(text.split()) > _LABEL_WORDS for text in cells.values()):
+        return None  # a phrase this long is a need or a title, not the name of a field
+    roles = dict(zip(cells, roles_of(list(cells.values()))))
+    named = {c: role.field for c, role in roles.items() if role.kind == FIELD and not role.grouped}
+    return named if len(named) >= 2 and len(named) >= len(cells) - 1 else None
+
+
+def _padded(sheet: Sheet, width: int, r: int) -> list[str]:
+    return [clean_cell(v) for v in sheet.rows[r]] + [""] * (width - len(sheet.rows[r]))
+
+
+def two_line_records(sheet: Sheet) -> Recast | None:
+    """A record written on two lines under a header of two lines («No. | Departamento | Municipio | Necesidad»
+    over «| Ámbito | Nivel | Institución»): each pair of lines one need, its second line under the second header."""
+    for h in range(min(len(sheet.rows) - 3, _LONGEST_PREAMBLE)):
+        upper, lower = _labels(sheet.rows[h]), _labels(sheet.rows[h + 1])
+        if not upper or not lower or set(upper.values()) & set(lower.values()) or \
+                "necesidad" not in {*upper.values(), *lower.values()}:
+            continue
+        data = [r for r in range(h + 2, len(sheet.rows)) if any(map(is_filled, sheet.rows[r]))]
+        pairs = list(zip(data[::2], data[1::2]))
+        fits = [b for a, b in pairs if {c for c, v in enumerate(sheet.rows[b]) if clean_cell(v)} <= set(lower)]
+        if len(pairs) < 2 or len(fits) < 0.8 * len(pairs):
+            return None
+        width = max(len(sheet.rows[r]) for r in (h, h + 1, *data))
+        line = partial(_padded, sheet, width)
+        recast = Recast(Sheet(sheet.name, [line(r) for r in range(h)] + [line(h) + line(h + 1)]), TWO_LINES,
+                        outside="títulos u otras líneas fuera de la tabla")
+        for a, b in pairs:
+            recast.sheet.rows.append(line(a) + line(b))
+            i = len(recast.sheet.rows) - 1
+            recast.origin.update({(i, c): (a, c) for c in range(width)} | {(i, width + c): (b, c) for c in range(width)})
+        recast.covered = {(r, c) for r in (h, h + 1, *(r for pair in pairs for r in pair)) for c in range(width)}
+        return recast
+    return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from analysis import fields
-from analysis.fields.values import recognise
+from analysis.fields.values import names_of, recognise
 from analysis.layouts.shapes.base import Rows
 from analysis.text import normalize
 
@@ -35,8 +35,7 @@ def _values() -> dict[str, tuple[str, str]]:
     words: dict[str, set[tuple[str, str]]] = {}
     for spec in fields.controlled_fields():
         for value in spec.values:
-            names = {normalize(value), *spec.keywords.get(value, ()), *map(normalize, spec.abbreviations.get(value, ()))}
-            for name in names:
+            for name in names_of(spec, value):
                 words.setdefault(name, set()).add((spec.key, value))
     return {name: next(iter(found)) for name, found in words.items() if len(found) == 1}  # no word of two fields
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from analysis import fields
 from analysis.fields.dates import parse_fecha
 from analysis.fields.places import read_place, recognise_departamento
-from analysis.fields.values import recognise
+from analysis.fields.values import recognise, words_of
 from analysis.layouts.columns import score_header
 from analysis.text import normalize
 
@@ -133,7 +133,5 @@ def named_value(key: str, text: str) -> str | None:
     value = recognise(field, text)
     if value is None or max(score_header(text).values(), default=0) >= 0.95:
         return None
-    vocabulary = set(normalize(value).split()) | {w for phrase in field.keywords[value] for w in phrase.split()}
-    vocabulary |= {normalize(a) for a in field.abbreviations.get(value, ())}
     words = [w for w in normalize(text).split() if w not in TABLE_WORDS and not w.isdigit()]
-    return value if words and all(w in vocabulary for w in words) else None
+    return value if words and set(words) <= words_of(field, value) else None

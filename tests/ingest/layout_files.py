@@ -306,8 +306,21 @@ def codes_in_the_text():
     return "codigos_en_texto.xlsx", xlsx({"Necesidades": rows})
 
 
+def two_lines_per_need():
+    """A printed register: a header of two lines, each need on two lines under it (the second under the second)."""
+    rows = [["Registro de necesidades — Región II Norte"],
+            ["No.", "Departamento", "Municipio", "Necesidad identificada"],
+            [None, "Ámbito", "Nivel", "Institución responsable"],
+            [1, "Alta Verapaz", "Cobán", "Robos en la terminal de buses"],
+            [None, "Seguridad Interior", "Municipal", "PNC"],
+            [2, "Baja Verapaz", "Salamá", "Crecidas del río Salamá en invierno"],
+            [None, "Gestión de Riesgos", "Departamental", "CONRED"]]
+    return "registro.xlsx", xlsx({"Registro": rows})
+
+
 ALL = (matrix_by_ambito, matrix_by_nivel, matrix_by_departamento, matrix_of_marks, kobo_export, repeated_groups,
        survey_one_question_per_ambito, band_rows, lists_in_cells, legend_sheet, legend_beside_the_table, official_form,
        word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column,
        sideways_table, cards, word_minutes_without_tables, email_text,
-       sheets_per_departamento_with_hidden_sheets, codes_in_the_text)
+       sheets_per_departamento_with_hidden_sheets, codes_in_the_text,
+       two_lines_per_need)

@@ -256,6 +256,14 @@ def test_codes_in_a_need_s_text_give_it_their_fields_and_leave_the_text():
     assert "Nivel y Ámbito" in note.message
 
 
+def test_a_need_written_on_two_lines_under_a_two_line_header_is_one_need():
+    found = read(files.two_lines_per_need)
+    assert [r.description for r in found.readings] == ["Tabla de dos líneas: una necesidad cada dos filas"]
+    assert stored(found, "municipio", "ambito", "nivel", "institucion", "necesidad", "fila") == [
+        ("Cobán", "Seguridad Interior", "Municipal", "PNC", "Robos en la terminal de buses", 4),
+        ("Salamá", "Gestión de Riesgos y Defensa Civil", "Departamental", "CONRED", "Crecidas del río Salamá en invierno", 6)]
+
+
 def test_the_analyst_can_pick_another_shape_that_also_fits():
     found = read(files.matrix_of_marks)
     (table,) = found.readings
