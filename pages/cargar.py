@@ -86,6 +86,10 @@ choices = st.session_state.setdefault(choices_key, Choices())
 
 def column_editor(tables) -> None:
     """Headers of the tables found and the field each feeds; a change re-validates at once."""
+    if not any(h for t in tables for h in t.headers):
+        st.caption("El archivo no tiene encabezados de columnas: cada necesidad toma sus datos de los títulos y "
+                   "encabezados del texto que tiene encima.")
+        return
     st.caption("Revise a qué dato corresponde cada columna y corríjalo si hace falta; el archivo se vuelve a "
                "validar al instante.")
     headers = list(dict.fromkeys(h for t in tables for h in t.headers if h))
@@ -119,7 +123,8 @@ def _choose_shape(table_key: str, widget: str, options: dict[str, str]) -> None:
 def shape_choices(found) -> None:
     """Each table's shape in words, and the others that also fit, to pick from."""
     for reading in found.readings:
-        where = f"Hoja «{plain(reading.sheet)}», encabezado en la fila {reading.header_row}"
+        where = f"Hoja «{plain(reading.sheet)}»" + (f", encabezado en la fila {reading.header_row}"
+                                                    if reading.header_row else "")
         if len(reading.alternatives) < 2:
             st.caption(f"{where}: {reading.description}.")
             continue
@@ -192,7 +197,7 @@ with st.status("Leyendo y validando el archivo…", expanded=False) as status:
     try:
         analysis = analyse_file(content, uploaded.name, overrides or None, corrections or None, choices)
         status.update(label=f"Archivo leído: {plural(len(analysis.needs) + analysis.rows_rejected, 'fila')} de "
-                            f"datos en {plural(len(analysis.tables), 'tabla')}", state="complete")
+                            f"datos en {plural(len(analysis.readings), 'tabla')}", state="complete")
     except FileRefused as refused:
         refusal = refused
         status.update(label="El archivo no se puede importar tal como está", state="error")

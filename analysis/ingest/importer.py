@@ -157,7 +157,7 @@ class TableSummary:
 
     key: str
     sheet: str
-    header_row: int
+    header_row: int | None  # None when no row of the file holds the header (a table sideways, a list in text)
     title: str
     shape: str  # the chosen shape's key
     description: str  # «Matriz: una columna por ámbito»
@@ -214,7 +214,8 @@ def _contents(layouts: list[tuple[Sheet, SheetLayout]], choices: Choices, overri
         found = _Contents()
         if not (legend or hidden) and (reading := _recast_reading(sheet, overrides, choices)) and len(reading.rows):
             found = _Contents(readings=[reading], recast={sheet.name: reading})  # records that are not rows
-            found.table_entries.append(_entry(sheet.name, reading.table, "", reading.fit.description))
+            entry = _entry(sheet.name, reading.table, "", reading.fit.description)
+            found.table_entries.append(entry | {"fila_encabezado": reading.recast.header_row})
             found.entries = list(found.table_entries)
         elif not (legend or hidden):
             _read_tables(found, sheet, layout, layouts, fits, choices, named_summary, elsewhere)
@@ -384,7 +385,8 @@ def analyse_here(data: bytes, filename: str, overrides: dict[str, str] | None = 
         entry["rechazadas"] = result.rows_rejected
     notes = _notes(layouts, contents, codes, choices)
     return Analysis(
-        filename=filename, sha256=sha256_of(data), content=data, tables=[r.table for r in readings],
+        filename=filename, sha256=sha256_of(data), content=data,
+        tables=[r.table for r in readings if r.recast is None or r.recast.headers_written],
         sheets=contents.entries, needs=needs,
         problems=[p for v in validated for p in v.problems] + notes,
         rows_rejected=sum(v.rows_rejected for v in validated),
@@ -429,7 +431,8 @@ def _notes(layouts, contents: _Contents, codes: Codes, choices: Choices) -> list
 
 def _summary(reading: TableReading) -> TableSummary:
     table = reading.table
-    return TableSummary(reading.key, table.sheet, table.header_row, table.title, reading.fit.shape.key,
+    header_row = reading.recast.header_row if reading.recast else table.header_row
+    return TableSummary(reading.key, table.sheet, header_row, table.title, reading.fit.shape.key,
                         reading.fit.description, tuple((f.shape.key, f.description) for f in
                                                        [reading.fit, *(a for a in reading.alternatives
                                                                        if a.shape.key != reading.fit.shape.key)]),

@@ -20,6 +20,8 @@ class Recast:
     covered: set[tuple[int, int]] = field(default_factory=set)  # the cells as written the records hold
     outside: str = ""  # what the other filled lines are, for the note that names them
     aside: list[tuple[str, list[int]]] = field(default_factory=list)  # (what they are, rows) of lines set aside
+    header_row: int | None = None  # the file's row (from 1) that holds the header, None when no row does
+    headers_written: bool = True  # the header's words are the file's own (not a list in text, which has none)
 
     def written(self, row: int, column: int) -> tuple[int, int] | None:
         return self.origin.get((row, column))

@@ -141,7 +141,7 @@ def two_line_records(sheet: Sheet) -> Recast | None:
         width = max(len(sheet.rows[r]) for r in (h, h + 1, *data))
         line = partial(_padded, sheet, width)
         recast = Recast(Sheet(sheet.name, [line(r) for r in range(h)] + [line(h) + line(h + 1)]), TWO_LINES,
-                        outside="títulos u otras líneas fuera de la tabla")
+                        outside="títulos u otras líneas fuera de la tabla", header_row=h + 1)
         for a, b in pairs:
             recast.sheet.rows.append(line(a) + line(b))
             i = len(recast.sheet.rows) - 1

@@ -91,7 +91,7 @@ def text_list(sheet: Sheet) -> Recast | None:
 
 def _recast(sheet: Sheet, records, used: set[int], other_points: list[int], other_lines: list[int]) -> Recast:
     keys = [k for k in _CONTEXT if any(k in values for _, values, _ in records)] + ["necesidad"]
-    recast = Recast(Sheet(sheet.name, [[fields.label(k) for k in keys]]), TEXT_LIST)
+    recast = Recast(Sheet(sheet.name, [[fields.label(k) for k in keys]]), TEXT_LIST, headers_written=False)
     need = len(keys) - 1
     for i, (r, values, text) in enumerate(records, start=1):
         recast.sheet.rows.append([values.get(k, "") for k in keys[:-1]] + [text])

@@ -199,3 +199,17 @@ def test_after_an_upload_the_analyst_sees_what_it_adds(app, app_store):
                                          "Registradas antes": 1}]
     at.run()  # shown once: the next visit to the page starts clean
     assert not any(m.value.startswith("**Departamentos nuevos") for m in at.markdown)
+
+
+def test_a_memoria_written_as_text_says_where_its_data_came_from_and_imports_each_point(app, app_store):
+    from tests.ingest import layout_files
+    at = app("pages/cargar.py")
+    upload(at, *layout_files.word_minutes_without_tables(),
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    assert any(s.label == "Archivo leído: 3 filas de datos en 1 tabla" for s in at.status)
+    assert not at.data_editor  # no headers in the file: nothing to map, and the page says so
+    assert any("no tiene encabezados de columnas" in c.value for c in at.caption)
+    sheets = at.dataframe[0].value
+    assert list(sheets["Forma"]) == ["Lista en el texto: una necesidad por punto"]
+    button(at, "Importar 3 necesidades").click().run()
+    assert sorted(app_store.needs()["municipio"]) == ["Panajachel", "Panajachel", "San Lucas Tolimán"]
