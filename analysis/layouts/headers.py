@@ -11,6 +11,7 @@ two rows: group cells («UBICACIÓN») above the names of the fields (Departamen
 Municipio), or names split between the two rows; the lower row names the fields and
 the upper one fills its gaps.
 """
+from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis.layouts.column_roles import FIELD, NO_ROLE, NONE, VALUE, Role, roles_of
@@ -121,6 +122,19 @@ class PlainNames:
         return False
 
 
+def _joined(upper: list[str], lower: list[str], lower_roles: list[Role]) -> list[str]:
+    """The header the two rows make: the lower name, or the upper one over a gap; a field the lower row names
+    again and again under upper groups («Seguridad Interior» over «Necesidad | Prioridad», merged or written once
+    over its columns) is that field of that group («Necesidad Seguridad Interior»)."""
+    counts = Counter(role.field for role in lower_roles if role.kind == FIELD)
+    joined, group = [], ""
+    for up, low, role in zip(upper, lower, [*lower_roles, *[NO_ROLE] * (len(lower) - len(lower_roles))]):
+        repeated = bool(low) and role.kind == FIELD and counts[role.field] > 1
+        group = (up or group) if repeated else ""
+        joined.append(f"{low} {group}" if repeated and group else low or up)
+    return joined
+
+
 def two_row_header(upper: list, lower: list, index: int, overrides: dict | None) -> Header | None:
     """The header made of row `index` and the row above it, when the pair names more fields than
     the lower row alone; None otherwise.
@@ -133,13 +147,13 @@ def two_row_header(upper: list, lower: list, index: int, overrides: dict | None)
     if sum(1 for c in upper_cells if c) < 2:
         return None  # a title above the header, not its upper half
     lower_cells = [clean_cell(c) for c in lower]
-    if any(cell and (role.kind != FIELD or role.confidence < _CLEAR_NAME)
-           for cell, role in zip(lower_cells, roles_of(lower_cells))):
+    lower_roles = roles_of(lower_cells)
+    if any(cell and (role.kind != FIELD or role.confidence < _CLEAR_NAME) for cell, role in zip(lower_cells, lower_roles)):
         return None
     width = max(len(upper_cells), len(lower_cells))
     upper_cells += [""] * (width - len(upper_cells))
     lower_cells += [""] * (width - len(lower_cells))
-    combined = header_at(index, [low or up for up, low in zip(upper_cells, lower_cells)], overrides)
+    combined = header_at(index, _joined(upper_cells, lower_cells, lower_roles), overrides)
     alone = header_at(index, lower_cells, overrides)
     if combined is None or combined.richness <= (alone.richness if alone else 0):
         return None

@@ -32,6 +32,9 @@ _DATE_IN_TEXT = re.compile(r"\b\d{1,2}(?:\s+de)?\s+(?:enero|febrero|marzo|abril|
                            r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 
 
+_NAME = 0.9  # a cell that scores this high as a field's name is a name, not a value
+
+
 @dataclass
 class TitleValues:
     """The values a table's title lines state, with the spreadsheet row each came from."""
@@ -81,9 +84,16 @@ def _pairs(filled: list[str]) -> list[tuple[str, str]]:
             pairs.append((label, value))
         elif i + 1 < len(filled) and not filled[i + 1].rstrip().endswith(":"):
             pairs.append((label, filled[i + 1]))
-    if len(filled) == 2 and not pairs:
-        pairs = [(filled[0], filled[1])]
+    if len(filled) == 2 and not pairs and not _names_another_field(*filled):
+        pairs = [(filled[0], filled[1])]  # «Fecha | 09/11/2017»
     return pairs
+
+
+def _names_another_field(label: str, value: str) -> bool:
+    """«Datos del taller | Necesidad identificada»: two cells that name two fields group a header's columns; the
+    second is no value of the first («Evento | Taller de Panajachel» is one)."""
+    named = {f for f, score in score_header(value).items() if score >= _NAME}
+    return bool(named) and not named & {f for f, score in score_header(label).items() if score >= _NAME}
 
 
 def _read_line(text: str) -> dict[str, str]:

@@ -318,9 +318,27 @@ def two_lines_per_need():
     return "registro.xlsx", xlsx({"Registro": rows})
 
 
+def sub_columns_per_ambito():
+    """A header of two rows: each ámbito merged over its own «Necesidad | Prioridad» columns."""
+    rows = [["Municipio", "Seguridad Interior", None, "Gestión de Riesgos y Defensa Civil", None],
+            [None, "Necesidad", "Prioridad", "Necesidad", "Prioridad"],
+            ["Cuilapa", "Robos en el parque central", "Alta", "Crecidas del río Los Esclavos", "Media"],
+            ["Barberena", "Asaltos a buses en la CA-1", "Media", None, None]]
+    return "subcolumnas.xlsx", xlsx({"Santa Rosa": rows}, {"Santa Rosa": ["A1:A2", "B1:C1", "D1:E1"]})
+
+
+def csv_with_two_header_rows():
+    """A CSV whose first row groups the columns («Datos del taller» over the place, «Necesidad identificada» over
+    its description and ámbito): a header's upper half, not a title with a value."""
+    text = ("Datos del taller,,Necesidad identificada,\nDepartamento,Municipio,Descripción,Ámbito\n"
+            "Sololá,Panajachel,Robos a turistas en el embarcadero,Seguridad Interior\n"
+            "Sololá,Santiago Atitlán,Crecida del lago en las orillas,Gestión de Riesgos\n")
+    return "dos_encabezados.csv", text.encode()
+
+
 ALL = (matrix_by_ambito, matrix_by_nivel, matrix_by_departamento, matrix_of_marks, kobo_export, repeated_groups,
        survey_one_question_per_ambito, band_rows, lists_in_cells, legend_sheet, legend_beside_the_table, official_form,
        word_memoria, mac_csv, database_dump, repeat_group_sheets, reviewed_submissions, unmapped_text_column,
        sideways_table, cards, word_minutes_without_tables, email_text,
        sheets_per_departamento_with_hidden_sheets, codes_in_the_text,
-       two_lines_per_need)
+       two_lines_per_need, sub_columns_per_ambito, csv_with_two_header_rows)

@@ -264,6 +264,20 @@ def test_a_need_written_on_two_lines_under_a_two_line_header_is_one_need():
         ("Salamá", "Gestión de Riesgos y Defensa Civil", "Departamental", "CONRED", "Crecidas del río Salamá en invierno", 6)]
 
 
+def test_sub_columns_under_each_ambito_are_one_need_per_ambito_with_its_own_priority():
+    found = read(files.sub_columns_per_ambito)
+    assert stored(found, "municipio", "ambito", "prioridad", "necesidad") == [
+        ("Cuilapa", "Seguridad Interior", "Alta", "Robos en el parque central"),
+        ("Cuilapa", "Gestión de Riesgos y Defensa Civil", "Media", "Crecidas del río Los Esclavos"),
+        ("Barberena", "Seguridad Interior", "Media", "Asaltos a buses en la CA-1")]
+
+
+def test_a_row_that_groups_the_header_below_it_states_no_value():
+    found = read(files.csv_with_two_header_rows)
+    assert stored(found, "municipio", "ambito", "evento") == [
+        ("Panajachel", "Seguridad Interior", ""), ("Santiago Atitlán", "Gestión de Riesgos y Defensa Civil", "")]
+
+
 def test_the_analyst_can_pick_another_shape_that_also_fits():
     found = read(files.matrix_of_marks)
     (table,) = found.readings
