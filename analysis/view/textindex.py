@@ -13,7 +13,7 @@ import pandas as pd
 from analysis import text
 from analysis.store.diskcache import code_version
 from analysis.text import normalize_series
-from analysis.view import recurrence, theme_discovery, themes, words
+from analysis.view import recurrence, theme_discovery, themes, word_forms, words
 
 _OWN = {"_busqueda": "busqueda", "_clave": "clave", "_grupo": "grupo", "_tema_nuevo": "tema_nuevo"}
 
@@ -41,7 +41,8 @@ class TextIndex:
 def index_version() -> str:
     """Changes whenever the theme dictionary, the vocabulary or the code that builds the index change (part of
     the disk cache's key)."""
-    return themes.themes_version() + code_version(sys.modules[__name__], themes, words, recurrence, theme_discovery,
+    return themes.themes_version() + code_version(sys.modules[__name__], themes, word_forms, words, recurrence,
+                                                  theme_discovery,
                                                   text)
 
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis import DATA
 from analysis.text import normalize
-from analysis.view import words
+from analysis.view import word_forms, words
 
 TABLE = DATA / "temas.toml"
 OTHER = "Otros temas"
@@ -91,17 +91,8 @@ def themes_version() -> str:
 
 # ── Compiled matcher ──────────────────────────────────────────────────────────────────
 # A term (word or phrase) is a tuple of atoms, one per word; an atom is one way a single word
-# matches a token: by key (any inflection), exactly as written («=mara») or as a prefix («narco*»).
-
-
-def _variants(word: str) -> set[str]:
-    """Singular and plural forms of a written word, whose keys all count as the word."""
-    forms = {word, word + "s", word + "es"}
-    if word.endswith("es"):
-        forms.add(word[:-2])
-    if word.endswith("s"):
-        forms.add(word[:-1])
-    return forms
+# matches a token: as a whole word (its inflections, or a verb's conjugations: analysis.view.word_forms),
+# exactly as written («=mara») or as a prefix («narco*»).
 
 
 @dataclass(frozen=True)
@@ -110,27 +101,40 @@ class _Term:
     literal: bool  # matched on every token (stop words included), not only content words
 
 
+@dataclass(frozen=True)
+class Found:
+    """What the dictionary finds in one text: each theme's matched token positions, and the themes one of
+    whose exclusions is present (no other reader may give those)."""
+
+    themes: dict[int, tuple[int, ...]]  # theme index (dictionary order) -> positions of the words that gave it
+    excluded: frozenset[int]
+
+
 class _Matcher:
-    """The whole dictionary compiled into atoms indexed by key, exact form and prefix."""
+    """The whole dictionary compiled into atoms indexed by folded word form, verb lemma, exact form and prefix."""
 
     def __init__(self, themes: tuple[Theme, ...]):
-        self.by_key: dict[str, set[int]] = {}
-        self.by_form: dict[str, set[int]] = {}
+        self.by_form: dict[str, set[int]] = {}  # exact token
+        self.by_folded: dict[str, set[int]] = {}  # folded inflection
+        self.by_lemma: dict[str, set[int]] = {}  # folded infinitive of a verb
         self.by_prefix: list[tuple[str, int]] = []
         self._atoms: dict[tuple[str, str], int] = {}
         self.rules = [self._compile(t) for t in themes]
         self.triggers = [self._atoms_of(rule) for rule in self.rules]
+        self.exclusion_triggers = [frozenset(t.atoms[0] for t in rule[2] if t.atoms) for rule in self.rules]
         self._tokens: dict[str, frozenset[int]] = {}
-        self._shapes: dict[tuple, list[int]] = {}
+        self._shapes: dict[tuple, Found] = {}
 
     def _atom(self, word: str, stop: bool) -> int:
         kind, value = ("form", word[1:]) if word.startswith("=") else ("prefix", word[:-1]) if word.endswith("*") \
-            else ("form", word) if stop else ("key", word)
+            else ("form", word) if stop else ("word", word)
         if (kind, value) not in self._atoms:
             atom = self._atoms[(kind, value)] = len(self._atoms)
-            if kind == "key":
-                for k in {words.key(v) for v in _variants(value)}:
-                    self.by_key.setdefault(k, set()).add(atom)
+            if kind == "word":
+                for form in word_forms.forms(value):
+                    self.by_folded.setdefault(form, set()).add(atom)
+                if word_forms.is_verb(value):
+                    self.by_lemma.setdefault(words.fold(value), set()).add(atom)
             elif kind == "form":
                 self.by_form.setdefault(value, set()).add(atom)
             else:
@@ -164,20 +168,20 @@ class _Matcher:
         if found is None:
             atoms = set(self.by_form.get(token, ()))
             if token not in words.stop_words():
-                atoms |= self.by_key.get(words.key(token), set())
+                atoms |= self.by_folded.get(words.fold(token), set())
+                if self.by_lemma and len(token) > 3:
+                    atoms |= self.by_lemma.get(word_forms.lemma(token), set())
             atoms |= {atom for prefix, atom in self.by_prefix if token.startswith(prefix)}
             found = self._tokens[token] = frozenset(atoms)
         return found
 
-    def themes_of(self, text: str) -> list[int]:
-        """Indexes (dictionary order) of the themes a normalised text has."""
+    def find(self, text: str) -> Found:
+        """The themes a normalised text has, with the words that gave each."""
         tokens = text.split()
-        if not tokens:
-            return []
         atoms = [self.token_atoms(t) for t in tokens]
         present = frozenset().union(*atoms)
         if not present:
-            return []
+            return _NOTHING
         stop = words.stop_words()
         # The answer depends only on each token's atoms and whether it is a stop word: texts that differ
         # in words outside the dictionary («número 17», a place name) share it.
@@ -190,10 +194,16 @@ class _Matcher:
         for i, t in enumerate(tokens):
             rank[i] = seen
             seen += t not in stop
-        text_view = (atoms, content, rank, present)
-        found = self._shapes[shape] = [n for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers))
-                                       if not trigger.isdisjoint(present) and self._matches(rule, text_view)]
-        return found
+        view = (atoms, content, rank, present)
+        found = {}
+        for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers)):
+            if not trigger.isdisjoint(present) and (positions := self._matches(rule, view)):
+                found[n] = positions
+        excluded = frozenset(n for n, (rule, trigger) in enumerate(zip(self.rules, self.exclusion_triggers))
+                             if n not in found and not trigger.isdisjoint(present)
+                             and any(self._spans(term, view) for term in rule[2]))
+        result = self._shapes[shape] = Found(found, excluded)
+        return result
 
     @staticmethod
     def _spans(term: _Term, view) -> list[tuple[int, int]]:
@@ -205,22 +215,38 @@ class _Matcher:
         return [(positions[j], positions[j + n - 1]) for j in range(len(positions) - n + 1)
                 if all(term.atoms[k] in atoms[positions[j + k]] for k in range(n))]
 
-    def _matches(self, rule, view) -> bool:
+    def _matches(self, rule, view) -> tuple[int, ...]:
+        """Positions of the words that give the theme (every free single term, else the closest combination);
+        () when the theme does not apply."""
         singles, combos, exclude = rule
         masked = [span for term in exclude for span in self._spans(term, view)]
 
         def free(spans):
             return [(a, b) for a, b in spans if not any(a <= y and x <= b for x, y in masked)]
 
-        if any(free(self._spans(term, view)) for term in singles):
-            return True
+        spans = [span for term in singles for span in free(self._spans(term, view))]
+        if spans:
+            return _positions(spans, view)
         rank = view[2]
         for groups, distance in combos:
             found = [free([s for term in group for s in self._spans(term, view)]) for group in groups]
-            if all(found) and any(rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance
-                                  for pick in product(*found)):
-                return True
-        return False
+            if not all(found):
+                continue
+            picks = [pick for pick in product(*found)
+                     if rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance]
+            if picks:
+                return _positions(min(picks, key=lambda p: max(b for _, b in p) - min(a for a, _ in p)), view)
+        return ()
+
+
+_NOTHING = Found({}, frozenset())
+
+
+def _positions(spans, view) -> tuple[int, ...]:
+    """The content-word positions inside spans (a phrase's stop words are not worth showing)."""
+    content = set(view[1])
+    inside = {i for a, b in spans for i in range(a, b + 1)}
+    return tuple(sorted(inside & content or inside))
 
 
 @cache
@@ -228,18 +254,22 @@ def _matcher() -> _Matcher:
     return _Matcher(table())
 
 
+def find(texts) -> list[Found]:
+    """What the dictionary finds in each of some distinct normalised texts."""
+    matcher = _matcher()
+    return [matcher.find(str(text)) for text in texts]
+
+
 def tag(texts: pd.Series) -> pd.DataFrame:
-    """Theme flags of normalised descriptions: one boolean column per theme, aligned with `texts`.
+    """Theme flags the dictionary gives normalised descriptions: one boolean column per theme, aligned with `texts`.
 
     Each distinct text is matched once.
     """
     codes, distinct = pd.factorize(texts, use_na_sentinel=False)
-    matcher = _matcher()
     names = theme_names()
     values = np.zeros((len(distinct), len(names)), dtype=bool)
-    for row, text in enumerate(distinct):
-        for column in matcher.themes_of(str(text)):
-            values[row, column] = True
+    for row, found in enumerate(find(distinct)):
+        values[row, list(found.themes)] = True
     return pd.DataFrame(values[codes], index=texts.index, columns=list(names))
 
 
