@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import DATA
 from analysis.text import normalize_series
 from analysis.view import themes
 
-LABELLED = Path(__file__).resolve().parent / "data" / "temas_etiquetados.csv"
+LABELLED = DATA / "temas_etiquetados.csv"
 
 
 def labelled(path: Path = LABELLED) -> tuple[pd.Series, list[set[str]]]:
