@@ -120,8 +120,6 @@ class _Matcher:
         self.by_prefix: list[tuple[str, int]] = []
         self._atoms: dict[tuple[str, str], int] = {}
         self.rules = [self._compile(t) for t in themes]
-        self.triggers = [self._atoms_of(rule) for rule in self.rules]
-        self.exclusion_triggers = [frozenset(t.atoms[0] for t in rule[2] if t.atoms) for rule in self.rules]
         self._tokens: dict[str, frozenset[int]] = {}
         self._shapes: dict[tuple, Found] = {}
 
@@ -149,19 +147,13 @@ class _Matcher:
         chosen = raw if literal else content
         return _Term(tuple(self._atom(w, w in words.stop_words()) for w in chosen), literal)
 
-    def _compile(self, theme: Theme):
-        singles = tuple(self._term(w) for w in theme.words + theme.slang)
-        combos = tuple((tuple(tuple(self._term(w) for w in group) for group in groups), distance)
+    def _compile(self, theme: Theme) -> "_Rule":
+        singles = [self._term(w) for w in theme.words + theme.slang]
+        combos = tuple((tuple(_by_first([self._term(w) for w in group]) for group in groups), distance)
                        for groups, distance in theme.combinations)
-        return singles, combos, tuple(self._term(w) for w in theme.exclude)
-
-    @staticmethod
-    def _atoms_of(rule) -> frozenset[int]:
-        """Atoms any of whose presence makes the theme worth checking (first atom of each positive term)."""
-        singles, combos, _ = rule
-        firsts = {t.atoms[0] for t in singles if t.atoms}
-        firsts |= {t.atoms[0] for groups, _ in combos for t in groups[0] if t.atoms}
-        return frozenset(firsts)
+        exclude = _by_first([self._term(w) for w in theme.exclude])
+        triggers = {t.atoms[0] for t in singles if t.atoms} | {a for groups, _ in combos for a in groups[0]}
+        return _Rule(_by_first(singles), combos, exclude, frozenset(triggers), frozenset(exclude))
 
     def token_atoms(self, token: str) -> frozenset[int]:
         found = self._tokens.get(token)
@@ -182,12 +174,22 @@ class _Matcher:
         present = frozenset().union(*atoms)
         if not present:
             return _NOTHING
+        # The answer depends only on each token's atoms and whether it is a stop word, and tokens without atoms
+        # before the first dictionary word or after the last change nothing: texts that differ in words outside
+        # the dictionary («Urgente:», «número 17», a place name at the end) share it, shifted to where they start.
+        first = next(i for i, a in enumerate(atoms) if a)
+        last = len(atoms) - next(i for i, a in enumerate(reversed(atoms)) if a)
+        tokens, atoms = tokens[first:last], atoms[first:last]
         stop = words.stop_words()
-        # The answer depends only on each token's atoms and whether it is a stop word: texts that differ
-        # in words outside the dictionary («número 17», a place name) share it.
         shape = tuple((a, t in stop) for a, t in zip(atoms, tokens))
-        if (known := self._shapes.get(shape)) is not None:
+        if (known := self._shapes.get(shape)) is None:
+            known = self._shapes[shape] = self._find_shape(tokens, atoms, present)
+        if not first or not known.themes:
             return known
+        return Found({n: tuple(i + first for i in positions) for n, positions in known.themes.items()}, known.excluded)
+
+    def _find_shape(self, tokens: list[str], atoms: list[frozenset[int]], present: frozenset[int]) -> Found:
+        stop = words.stop_words()
         content = [i for i, t in enumerate(tokens) if t not in stop]
         rank = [0] * len(tokens)  # content words before each token: distances count content words only
         seen = 0
@@ -196,14 +198,13 @@ class _Matcher:
             seen += t not in stop
         view = (atoms, content, rank, present)
         found = {}
-        for n, (rule, trigger) in enumerate(zip(self.rules, self.triggers)):
-            if not trigger.isdisjoint(present) and (positions := self._matches(rule, view)):
+        for n, rule in enumerate(self.rules):
+            if not rule.triggers.isdisjoint(present) and (positions := self._matches(rule, view)):
                 found[n] = positions
-        excluded = frozenset(n for n, (rule, trigger) in enumerate(zip(self.rules, self.exclusion_triggers))
-                             if n not in found and not trigger.isdisjoint(present)
-                             and any(self._spans(term, view) for term in rule[2]))
-        result = self._shapes[shape] = Found(found, excluded)
-        return result
+        excluded = frozenset(n for n, rule in enumerate(self.rules)
+                             if n not in found and not rule.exclusion_triggers.isdisjoint(present)
+                             and any(self._spans(t, view) for t in _candidates(rule.exclude, present)))
+        return Found(found, excluded)
 
     @staticmethod
     def _spans(term: _Term, view) -> list[tuple[int, int]]:
@@ -215,28 +216,56 @@ class _Matcher:
         return [(positions[j], positions[j + n - 1]) for j in range(len(positions) - n + 1)
                 if all(term.atoms[k] in atoms[positions[j + k]] for k in range(n))]
 
-    def _matches(self, rule, view) -> tuple[int, ...]:
+    def _matches(self, rule: "_Rule", view) -> tuple[int, ...]:
         """Positions of the words that give the theme (every free single term, else the closest combination);
         () when the theme does not apply."""
-        singles, combos, exclude = rule
-        masked = [span for term in exclude for span in self._spans(term, view)]
+        present = view[3]
+        masked = [span for term in _candidates(rule.exclude, present) for span in self._spans(term, view)]
 
         def free(spans):
             return [(a, b) for a, b in spans if not any(a <= y and x <= b for x, y in masked)]
 
-        spans = [span for term in singles for span in free(self._spans(term, view))]
+        spans = [span for term in _candidates(rule.singles, present) for span in free(self._spans(term, view))]
         if spans:
             return _positions(spans, view)
         rank = view[2]
-        for groups, distance in combos:
-            found = [free([s for term in group for s in self._spans(term, view)]) for group in groups]
-            if not all(found):
-                continue
-            picks = [pick for pick in product(*found)
-                     if rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance]
-            if picks:
-                return _positions(min(picks, key=lambda p: max(b for _, b in p) - min(a for a, _ in p)), view)
+        for groups, distance in rule.combos:
+            found = []
+            for group in groups:
+                found.append(free([s for term in _candidates(group, present) for s in self._spans(term, view)]))
+                if not found[-1]:
+                    break
+            else:
+                picks = [pick for pick in product(*found)
+                         if rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance]
+                if picks:
+                    return _positions(min(picks, key=lambda p: max(b for _, b in p) - min(a for a, _ in p)), view)
         return ()
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One theme compiled: its terms indexed by their first atom (a term can only match where that atom is)."""
+
+    singles: dict[int, tuple[_Term, ...]]
+    combos: tuple[tuple[tuple[dict[int, tuple[_Term, ...]], ...], int], ...]
+    exclude: dict[int, tuple[_Term, ...]]
+    triggers: frozenset[int]  # atoms any of whose presence makes the theme worth checking
+    exclusion_triggers: frozenset[int]
+
+
+def _by_first(terms: list[_Term]) -> dict[int, tuple[_Term, ...]]:
+    indexed: dict[int, list[_Term]] = {}
+    for term in terms:
+        if term.atoms:
+            indexed.setdefault(term.atoms[0], []).append(term)
+    return {atom: tuple(found) for atom, found in indexed.items()}
+
+
+def _candidates(indexed: dict[int, tuple[_Term, ...]], present: frozenset[int]):
+    """The terms whose first atom is in the text."""
+    for atom in present.intersection(indexed):
+        yield from indexed[atom]
 
 
 _NOTHING = Found({}, frozenset())

@@ -1,0 +1,82 @@
+"""Each need's themes and why it got each one: the dictionary's words, the model's confidence, an analyst's word.
+
+Two readers tag a description. The dictionary (`analysis.view.themes`) gives a theme when its words are
+there, and says which words. The model (`analysis.view.theme_model`) adds a theme the dictionary missed
+when its calibrated confidence reaches `THRESHOLD`, and gives a description the dictionary found nothing
+in its most likely theme when that reaches `FALLBACK`; it never gives a theme whose exclusion the
+dictionary found («renta de vivienda» is not extortion). Analysts' corrections (`apply_corrections`) win
+over both. Every theme a need has comes with its reason, kept as one line per theme in `razones`:
+«Extorsión	palabras	extorsion pilotos» or «Extorsión	modelo	0.82».
+"""
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.view import theme_model, themes
+
+THRESHOLD = 0.6  # the model adds a theme next to the dictionary's from this calibrated confidence on
+FALLBACK = 0.35  # … and names the likeliest theme of a description the dictionary found nothing in from this one
+WORDS, MODEL, ADDED, REMOVED = "palabras", "modelo", "agregado", "quitado"
+_FIELD, _LINE = "\t", "\n"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a need has (or, when removed by an analyst, no longer has) a theme."""
+
+    tema: str
+    kind: str  # WORDS, MODEL, ADDED or REMOVED
+    detail: str  # the matched words (normalised, space-separated), the confidence, or «usuario fecha»
+
+
+def encode(reasons: list[Reason]) -> str:
+    return _LINE.join(_FIELD.join((r.tema, r.kind, r.detail)) for r in reasons)
+
+
+def decode(text: str) -> list[Reason]:
+    return [Reason(*line.split(_FIELD, 2)) for line in str(text or "").split(_LINE) if line]
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """Theme flags (one boolean column per theme) and reasons (one encoded string per need), aligned."""
+
+    flags: pd.DataFrame
+    razones: pd.Series
+
+
+def tag(texts: pd.Series, examples: tuple[theme_model.Example, ...] | None = None) -> Tagged:
+    """The themes of normalised descriptions by both readers (each distinct text read once).
+
+    `examples` is the model's training set (the shipped one when None).
+    """
+    codes, distinct = pd.factorize(texts, use_na_sentinel=False)
+    names = themes.theme_names()
+    confidence = theme_model.confidences(pd.Series(distinct, dtype=str),
+                                         theme_model.shipped_examples() if examples is None else examples, names)
+    read = readings(distinct, themes.find(distinct), confidence)
+    values = np.zeros((len(distinct), len(names)), dtype=bool)
+    for row, given in enumerate(read):
+        values[row, [names.index(r.tema) for r in given]] = True
+    reasons = np.array([encode(given) for given in read], dtype=object)
+    return Tagged(pd.DataFrame(values[codes], index=texts.index, columns=list(names)),
+                  pd.Series(reasons[codes] if len(codes) else [], index=texts.index, dtype=object).astype(str))
+
+
+def readings(texts, found: list[themes.Found], confidence: np.ndarray, threshold: float = THRESHOLD,
+             fallback: float = FALLBACK) -> list[list[Reason]]:
+    """The reasons of each text's themes, given what the dictionary found and the model's confidences."""
+    names = themes.theme_names()
+    result = []
+    for row, (text, match) in enumerate(zip(texts, found)):
+        tokens = str(text).split()
+        given = [Reason(names[k], WORDS, " ".join(tokens[i] for i in positions))
+                 for k, positions in match.themes.items()]
+        allowed = confidence[row].copy()
+        allowed[list(match.themes) + list(match.excluded)] = 0.0
+        proposed = list(np.flatnonzero(allowed >= threshold))
+        if not given and not proposed and allowed.max(initial=0.0) >= fallback:
+            proposed = [int(allowed.argmax())]
+        result.append(given + [Reason(names[k], MODEL, f"{confidence[row, k]:.2f}") for k in proposed])
+    return result
