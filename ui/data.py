@@ -28,7 +28,7 @@ def _needs(url: str, revision: int) -> tuple[pd.DataFrame, TextIndex]:
     store = _store(url)
     needs = store.needs()
     index = cached_frame(store.cache_dir, f"texto-{store.cache_name}", f"{revision}-{index_version()}",
-                         lambda: build_text_index(needs).to_frame())
+                         lambda: build_text_index(needs, store.corrections.all()).to_frame())
     return needs, TextIndex.from_frame(index, needs.index)
 
 

@@ -52,7 +52,7 @@ def write_report(store: Store, output: str, params: dict) -> str:
     _check(filters, needs)
     choices = {key: (params.get(key) or [None])[0] if isinstance(params.get(key), list) else params.get(key)
                for key in (CHOICE_AMBITO, CHOICE_DEPARTAMENTO)}
-    context = Context.of(needs, filters, build_text_index(needs), choices)
+    context = Context.of(needs, filters, build_text_index(needs, store.corrections.all()), choices)
     uploads = store.uploads()
     provenance = Provenance.of(uploads, filters, len(context.needs), context.total)
     if suffix == ".pptx":

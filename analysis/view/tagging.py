@@ -13,10 +13,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.store.theme_corrections import ADD, KEY, latest
 from analysis.view import theme_model, themes
 
-THRESHOLD = 0.6  # the model adds a theme next to the dictionary's from this calibrated confidence on
-FALLBACK = 0.35  # … and names the likeliest theme of a description the dictionary found nothing in from this one
+# Chosen out of fold on the training statements (benchmarks/bench_theme_quality.py --grid): beside a theme the
+# dictionary gave, the model's extra themes cost more precision than they bring recall unless it is very sure.
+# For a description the dictionary found nothing in, a guess right with probability p raises F1 when p > F1 / 2
+# (about 0.36 here), but the likeliest of 32 themes is the maximum of 32 noisy estimates and reads higher than
+# it is: an even chance is asked of it.
+THRESHOLD = 0.95  # calibrated confidence from which the model adds a theme next to the dictionary's
+FALLBACK = 0.5  # … and from which it names the likeliest theme of a description the dictionary found nothing in
 WORDS, MODEL, ADDED, REMOVED = "palabras", "modelo", "agregado", "quitado"
 _FIELD, _LINE = "\t", "\n"
 
@@ -80,3 +86,28 @@ def readings(texts, found: list[themes.Found], confidence: np.ndarray, threshold
             proposed = [int(allowed.argmax())]
         result.append(given + [Reason(names[k], MODEL, f"{confidence[row, k]:.2f}") for k in proposed])
     return result
+
+
+def apply_corrections(tagged: Tagged, needs: pd.DataFrame, corrections: pd.DataFrame | None) -> Tagged:
+    """The tags with the analysts' corrections applied: the latest correction of a need (departamento, municipio,
+    normalised text `clave`) and theme wins over both readers, and becomes that theme's reason."""
+    if corrections is None or corrections.empty or needs.empty:
+        return tagged
+    names = set(tagged.flags.columns)
+    holding = latest(corrections)
+    holding = holding[holding["tema"].isin(names)]
+    keys = pd.DataFrame({"departamento": needs["departamento"].astype(str), "municipio": needs["municipio"].astype(str),
+                         "clave": needs["clave"].astype(str)}, index=needs.index)
+    hits = keys.reset_index(names="_fila").merge(holding, on=list(KEY))
+    if hits.empty:
+        return tagged
+    flags, razones = tagged.flags.copy(), tagged.razones.copy()
+    for row, group in hits.groupby("_fila", sort=False):
+        corrected = {c.tema: c for c in group.itertuples()}
+        kept = [r for r in decode(razones.at[row]) if r.tema not in corrected]
+        for tema, c in corrected.items():
+            flags.at[row, tema] = c.accion == ADD
+            when = pd.Timestamp(c.fecha).strftime("%d/%m/%Y")
+            kept.append(Reason(tema, ADDED if c.accion == ADD else REMOVED, f"{c.usuario} {when}"))
+        razones.at[row] = encode(kept)
+    return Tagged(flags, razones)

@@ -26,8 +26,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import DATA
+from analysis.store.theme_corrections import ADD, latest
 from analysis.text import normalize
-from analysis.view import words
+from analysis.view import themes, words
 
 HAND_LABELLED = DATA / "temas_etiquetados.csv"
 REAL_STATEMENTS = DATA / "enunciados_reales.csv"
@@ -57,6 +58,26 @@ def shipped_examples() -> tuple[Example, ...]:
         examples += [Example(normalize(r["texto"]), _split(r["temas"]) | _split(r["tema_propuesto"]))
                      for r in csv.DictReader(handle) if r["conjunto"] == TRAINING_PART]
     return tuple(examples)
+
+
+def training_examples(corrections: pd.DataFrame | None = None) -> tuple[Example, ...]:
+    """The shipped examples and, for every need an analyst corrected, its text with the themes it holds now
+    (what the dictionary finds, with the latest corrections applied)."""
+    shipped = shipped_examples()
+    if corrections is None or corrections.empty:
+        return shipped
+    names = themes.theme_names()
+    corrected = []
+    for clave, group in latest(corrections).groupby("clave", sort=True):
+        found = {names[k] for k in themes.find([clave])[0].themes}
+        added = set(group.loc[group["accion"] == ADD, "tema"])
+        corrected.append(Example(str(clave), frozenset((found | added) - (set(group["tema"]) - added))))
+    return shipped + tuple(corrected)
+
+
+def data_version() -> str:
+    """Changes with the shipped training files (part of the text index's cache key)."""
+    return hashlib.sha1(HAND_LABELLED.read_bytes() + REAL_STATEMENTS.read_bytes()).hexdigest()[:8]
 
 
 def _keys(text: str) -> str:
@@ -128,31 +149,28 @@ def _scorers(x, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def train(examples: tuple[Example, ...], theme_names: tuple[str, ...]) -> Model:
-    """A model of `theme_names` learnt from `examples` (deterministic: the same examples give the same model)."""
+    """A model of `theme_names` learnt from `examples` (deterministic: the same examples give the same model).
+
+    The examples are split in `FOLDS` folds; a scorer is fitted without each fold and scores it, the
+    calibration is fitted on those out-of-fold scores, and the model's scorer is the average of the fold
+    scorers: the very scorers the calibration was measured on (a scorer refitted on everything would be
+    surer of itself than the calibration knows).
+    """
     from sklearn.linear_model import LogisticRegression
     texts = [e.text for e in examples]
     y = np.array([[name in e.themes for name in theme_names] for e in examples], dtype=int).reshape(-1,
                                                                                                    len(theme_names))
+    features = _Features(texts)
+    x = features.transform(texts)
     out_of_fold = np.zeros(y.shape)
+    weights, bias = np.zeros((x.shape[1], y.shape[1])), np.zeros(y.shape[1])
     folds = np.arange(len(texts)) % FOLDS
     for fold in range(FOLDS):
-        inside, outside = folds != fold, folds == fold
-        features = _Features([t for t, keep in zip(texts, inside) if keep])
-        weights, bias = _scorers(features.transform([t for t, keep in zip(texts, inside) if keep]), y[inside])
-        out_of_fold[outside] = np.asarray(features.transform([t for t, o in zip(texts, outside) if o]) @ weights) \
-            + bias
+        fold_weights, fold_bias = _scorers(x[folds != fold], y[folds != fold])
+        out_of_fold[folds == fold] = np.asarray(x[folds == fold] @ fold_weights) + fold_bias
+        weights, bias = weights + fold_weights / FOLDS, bias + fold_bias / FOLDS
     platt = LogisticRegression(C=1e6).fit(out_of_fold.reshape(-1, 1), y.reshape(-1))
-    features = _Features(texts)
-    weights, bias = _scorers(features.transform(texts), y)
     return Model(theme_names, features, weights, bias, (float(platt.coef_[0, 0]), float(platt.intercept_[0])))
-
-
-def examples_version(examples: tuple[Example, ...]) -> str:
-    """A short hash of a training set (part of the text index's cache key)."""
-    digest = hashlib.sha1()
-    for e in examples:
-        digest.update(f"{e.text}\t{';'.join(sorted(e.themes))}\n".encode())
-    return digest.hexdigest()[:8]
 
 
 @lru_cache(maxsize=2)
