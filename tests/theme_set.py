@@ -1,6 +1,6 @@
 """The hand-labelled need descriptions that check the theme dictionary, and how it is scored.
 
-`tests/data/temas_etiquetados.csv` holds Spanish need descriptions written for the tests the way
+`analysis/data/temas_etiquetados.csv` holds Spanish need descriptions written for the tests the way
 workshops write them (typos, no accents, capitals, slang, several themes, none), each with the
 themes a reader gives it (names joined by «; », empty for none). The benchmark prints the same scores.
 """

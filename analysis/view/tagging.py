@@ -74,17 +74,22 @@ def readings(texts, found: list[themes.Found], confidence: np.ndarray, threshold
              fallback: float = FALLBACK) -> list[list[Reason]]:
     """The reasons of each text's themes, given what the dictionary found and the model's confidences."""
     names = themes.theme_names()
+    given = np.zeros(confidence.shape, dtype=bool)  # by the dictionary, or closed to the model by an exclusion
+    for row, match in enumerate(found):
+        given[row, list(match.themes) + list(match.excluded)] = True
+    allowed = np.where(given, 0.0, confidence)
+    proposed = allowed >= threshold
+    if len(allowed):
+        guess = np.array([not match.themes for match in found]) & ~proposed.any(axis=1) & \
+            (allowed.max(axis=1, initial=0.0) >= fallback)
+        proposed[guess, allowed[guess].argmax(axis=1)] = True
     result = []
-    for row, (text, match) in enumerate(zip(texts, found)):
-        tokens = str(text).split()
-        given = [Reason(names[k], WORDS, " ".join(tokens[i] for i in positions))
-                 for k, positions in match.themes.items()]
-        allowed = confidence[row].copy()
-        allowed[list(match.themes) + list(match.excluded)] = 0.0
-        proposed = list(np.flatnonzero(allowed >= threshold))
-        if not given and not proposed and allowed.max(initial=0.0) >= fallback:
-            proposed = [int(allowed.argmax())]
-        result.append(given + [Reason(names[k], MODEL, f"{confidence[row, k]:.2f}") for k in proposed])
+    for match, text in zip(found, texts):
+        tokens = str(text).split() if match.themes else []
+        result.append([Reason(names[k], WORDS, " ".join(tokens[i] for i in positions))
+                       for k, positions in match.themes.items()])
+    for row, k in zip(*np.nonzero(proposed)):
+        result[row].append(Reason(names[k], MODEL, f"{confidence[row, k]:.2f}"))
     return result
 
 

@@ -120,6 +120,19 @@ class _Matcher:
         self.by_prefix: list[tuple[str, int]] = []
         self._atoms: dict[tuple[str, str], int] = {}
         self.rules = [self._compile(t) for t in themes]
+        # atom -> the rules a single term of which starts with it; -> (rule, combination) whose first group
+        # has a term starting with it; -> the rules an exclusion of which starts with it
+        self.by_single: dict[int, set[int]] = {}
+        self.by_combination: dict[int, set[tuple[int, int]]] = {}
+        self.by_exclusion: dict[int, set[int]] = {}
+        for n, rule in enumerate(self.rules):
+            for atom in rule.singles:
+                self.by_single.setdefault(atom, set()).add(n)
+            for c, groups in enumerate(rule.combo_firsts):
+                for atom in groups[0]:
+                    self.by_combination.setdefault(atom, set()).add((n, c))
+            for atom in rule.exclude:
+                self.by_exclusion.setdefault(atom, set()).add(n)
         self._tokens: dict[str, frozenset[int]] = {}
         self._shapes: dict[tuple, Found] = {}
 
@@ -152,8 +165,8 @@ class _Matcher:
         combos = tuple((tuple(_by_first([self._term(w) for w in group]) for group in groups), distance)
                        for groups, distance in theme.combinations)
         exclude = _by_first([self._term(w) for w in theme.exclude])
-        triggers = {t.atoms[0] for t in singles if t.atoms} | {a for groups, _ in combos for a in groups[0]}
-        return _Rule(_by_first(singles), combos, exclude, frozenset(triggers), frozenset(exclude))
+        return _Rule(_by_first(singles), combos, exclude,
+                     tuple(tuple(frozenset(group) for group in groups) for groups, _ in combos))
 
     def token_atoms(self, token: str) -> frozenset[int]:
         found = self._tokens.get(token)
@@ -191,56 +204,100 @@ class _Matcher:
     def _find_shape(self, tokens: list[str], atoms: list[frozenset[int]], present: frozenset[int]) -> Found:
         stop = words.stop_words()
         content = [i for i, t in enumerate(tokens) if t not in stop]
+        order = [-1] * len(tokens)  # each token's place among the content words (-1 for a stop word)
+        for j, i in enumerate(content):
+            order[i] = j
         rank = [0] * len(tokens)  # content words before each token: distances count content words only
         seen = 0
         for i, t in enumerate(tokens):
             rank[i] = seen
             seen += t not in stop
-        view = (atoms, content, rank, present)
+        where: dict[int, list[int]] = {}  # atom -> the positions of the tokens that carry it
+        for i, carried in enumerate(atoms):
+            for atom in carried:
+                where.setdefault(atom, []).append(i)
+        view = _View(atoms, content, order, rank, present, where)
         found = {}
-        for n, rule in enumerate(self.rules):
-            if not rule.triggers.isdisjoint(present) and (positions := self._matches(rule, view)):
+        for n in sorted(self._possible(present)):
+            if positions := self._matches(self.rules[n], view):
                 found[n] = positions
-        excluded = frozenset(n for n, rule in enumerate(self.rules)
-                             if n not in found and not rule.exclusion_triggers.isdisjoint(present)
-                             and any(self._spans(t, view) for t in _candidates(rule.exclude, present)))
+        excluded = frozenset(n for atom in present for n in self.by_exclusion.get(atom, ())
+                             if n not in found and any(self._spans(t, view)
+                                                       for t in _candidates(self.rules[n].exclude, present)))
         return Found(found, excluded)
 
-    @staticmethod
-    def _spans(term: _Term, view) -> list[tuple[int, int]]:
-        atoms, content, _, present = view
-        if not present.issuperset(term.atoms):  # most terms of a theme are absent: no need to scan the text
-            return []
-        positions = range(len(atoms)) if term.literal else content
-        n = len(term.atoms)
-        return [(positions[j], positions[j + n - 1]) for j in range(len(positions) - n + 1)
-                if all(term.atoms[k] in atoms[positions[j + k]] for k in range(n))]
+    def _possible(self, present: frozenset[int]) -> set[int]:
+        """The rules worth checking: a single term, or a term of every group of a combination, may be there (most
+        descriptions hold a generic word such as «falta» and nothing else of a combination)."""
+        rules = set()
+        for atom in present:
+            rules |= self.by_single.get(atom, set())
+        for atom in present:
+            for n, c in self.by_combination.get(atom, ()):
+                if n not in rules and all(not g.isdisjoint(present) for g in self.rules[n].combo_firsts[c][1:]):
+                    rules.add(n)
+        return rules
 
-    def _matches(self, rule: "_Rule", view) -> tuple[int, ...]:
+    @staticmethod
+    def _spans(term: _Term, view: "_View") -> list[tuple[int, int]]:
+        """Where a term is in the text: (first, last) token positions; a phrase's words follow each other (stop
+        words in between allowed unless the term is literal)."""
+        if not view.present.issuperset(term.atoms):  # most terms of a theme are absent: no need to look
+            return []
+        rest = term.atoms[1:]
+        if term.literal:
+            atoms = view.atoms
+            return [(i, i + len(rest)) for i in view.where[term.atoms[0]]
+                    if i + len(rest) < len(atoms) and all(a in atoms[i + 1 + k] for k, a in enumerate(rest))]
+        found = []
+        for i in view.where[term.atoms[0]]:
+            j = view.order[i]
+            if j < 0 or j + len(rest) >= len(view.content):
+                continue
+            if all(a in view.atoms[view.content[j + 1 + k]] for k, a in enumerate(rest)):
+                found.append((i, view.content[j + len(rest)]))
+        return found
+
+    def _matches(self, rule: "_Rule", view: "_View") -> tuple[int, ...]:
         """Positions of the words that give the theme (every free single term, else the closest combination);
-        () when the theme does not apply."""
-        present = view[3]
-        masked = [span for term in _candidates(rule.exclude, present) for span in self._spans(term, view)]
+        () when the theme does not apply. Spans inside an exclusion («renta de vivienda») do not count."""
+        present = view.present
+        masked = None
 
         def free(spans):
-            return [(a, b) for a, b in spans if not any(a <= y and x <= b for x, y in masked)]
+            nonlocal masked
+            if masked is None:
+                masked = [span for term in _candidates(rule.exclude, present) for span in self._spans(term, view)]
+            return [(a, b) for a, b in spans if not any(a <= y and x <= b for x, y in masked)] if masked else spans
 
-        spans = [span for term in _candidates(rule.singles, present) for span in free(self._spans(term, view))]
-        if spans:
+        spans = [span for term in _candidates(rule.singles, present) for span in self._spans(term, view)]
+        if spans and (spans := free(spans)):
             return _positions(spans, view)
-        rank = view[2]
         for groups, distance in rule.combos:
             found = []
             for group in groups:
-                found.append(free([s for term in _candidates(group, present) for s in self._spans(term, view)]))
+                found.append([s for term in _candidates(group, present) for s in self._spans(term, view)])
                 if not found[-1]:
                     break
             else:
+                found = [free(spans) for spans in found]
                 picks = [pick for pick in product(*found)
-                         if rank[max(b for _, b in pick)] - rank[min(a for a, _ in pick)] <= distance]
+                         if view.rank[max(b for _, b in pick)] - view.rank[min(a for a, _ in pick)] <= distance]
                 if picks:
                     return _positions(min(picks, key=lambda p: max(b for _, b in p) - min(a for a, _ in p)), view)
         return ()
+
+
+@dataclass(frozen=True)
+class _View:
+    """One text as the matcher reads it."""
+
+    atoms: list[frozenset[int]]  # per token
+    content: list[int]  # positions of the content words
+    order: list[int]  # per token, its index in `content` (-1 for a stop word)
+    rank: list[int]  # per token, the content words before it
+    present: frozenset[int]
+    where: dict[int, list[int]]  # atom -> positions
 
 
 @dataclass(frozen=True)
@@ -250,8 +307,7 @@ class _Rule:
     singles: dict[int, tuple[_Term, ...]]
     combos: tuple[tuple[tuple[dict[int, tuple[_Term, ...]], ...], int], ...]
     exclude: dict[int, tuple[_Term, ...]]
-    triggers: frozenset[int]  # atoms any of whose presence makes the theme worth checking
-    exclusion_triggers: frozenset[int]
+    combo_firsts: tuple[tuple[frozenset[int], ...], ...]  # per combination, the first atoms of each group's terms
 
 
 def _by_first(terms: list[_Term]) -> dict[int, tuple[_Term, ...]]:
@@ -271,9 +327,9 @@ def _candidates(indexed: dict[int, tuple[_Term, ...]], present: frozenset[int]):
 _NOTHING = Found({}, frozenset())
 
 
-def _positions(spans, view) -> tuple[int, ...]:
+def _positions(spans, view: _View) -> tuple[int, ...]:
     """The content-word positions inside spans (a phrase's stop words are not worth showing)."""
-    content = set(view[1])
+    content = set(view.content)
     inside = {i for a, b in spans for i in range(a, b + 1)}
     return tuple(sorted(inside & content or inside))
 

@@ -135,3 +135,10 @@ def test_an_unknown_shared_list_is_reported_in_spanish(tmp_path, monkeypatch):
             themes.table()
     finally:
         themes.table.cache_clear()
+
+
+def test_no_theme_lists_a_term_twice():
+    for theme in themes.table():
+        listed = [*theme.words, *theme.slang]
+        assert len(listed) == len(set(listed)), theme.name
+        assert len(theme.exclude) == len(set(theme.exclude)), theme.name
