@@ -122,12 +122,13 @@ class _Matcher:
         self.rules = [self._compile(t) for t in themes]
         # atom -> the rules a single term of which starts with it; -> (rule, combination) whose first group
         # has a term starting with it; -> the rules an exclusion of which starts with it
-        self.by_single: dict[int, set[int]] = {}
+        self.by_single: dict[int, set[tuple[int, frozenset[int]]]] = {}  # (rule, every atom of the term)
         self.by_combination: dict[int, set[tuple[int, int]]] = {}
         self.by_exclusion: dict[int, set[int]] = {}
         for n, rule in enumerate(self.rules):
-            for atom in rule.singles:
-                self.by_single.setdefault(atom, set()).add(n)
+            for atom, terms in rule.singles.items():
+                for term in terms:
+                    self.by_single.setdefault(atom, set()).add((n, frozenset(term.atoms)))
             for c, groups in enumerate(rule.combo_firsts):
                 for atom in groups[0]:
                     self.by_combination.setdefault(atom, set()).add((n, c))
@@ -227,11 +228,14 @@ class _Matcher:
         return Found(found, excluded)
 
     def _possible(self, present: frozenset[int]) -> set[int]:
-        """The rules worth checking: a single term, or a term of every group of a combination, may be there (most
-        descriptions hold a generic word such as «falta» and nothing else of a combination)."""
+        """The rules worth checking: every word of one of its single terms is there, or the first word of a term
+        of every group of one of its combinations (most descriptions hold a generic word such as «falta» or the
+        first word of a phrase such as «no hay» and nothing else of the rule)."""
         rules = set()
         for atom in present:
-            rules |= self.by_single.get(atom, set())
+            for n, needed in self.by_single.get(atom, ()):
+                if n not in rules and needed <= present:
+                    rules.add(n)
         for atom in present:
             for n, c in self.by_combination.get(atom, ()):
                 if n not in rules and all(not g.isdisjoint(present) for g in self.rules[n].combo_firsts[c][1:]):
