@@ -4,22 +4,22 @@ import streamlit as st
 
 from analysis.formatting import plain, plural
 from analysis.presentation import insight_tables
-from analysis.store.theme_corrections import ADD, REMOVE
+from analysis.store import theme_corrections
 from analysis.view import themes
 from ui import auth, data
 from ui.view import View
 from ui.widgets import show_table
 
-ACTIONS = {ADD: "Agregar el tema", REMOVE: "Quitar el tema"}
+ACTIONS = {theme_corrections.ADD: "Agregar el tema", theme_corrections.REMOVE: "Quitar el tema"}
 
 
 def _correct(needs: pd.DataFrame, key: str) -> None:
     if not auth.can("change_data"):  # the form is not drawn for readers; this holds even if a stale one fires
         return
-    tema, accion = st.session_state[f"{key}_tema"], st.session_state[f"{key}_accion"] or ADD
+    tema, accion = st.session_state[f"{key}_tema"], st.session_state[f"{key}_accion"] or theme_corrections.ADD
     count = data.store().corrections.correct(needs, tema, accion, auth.actor(), auth.address())
     data.invalidate()
-    done = "agregó a" if accion == ADD else "quitó de"
+    done = "agregó a" if accion == theme_corrections.ADD else "quitó de"
     st.toast(f"Se {done} {plural(count, 'necesidad')} el tema «{plain(tema)}».", icon=":material/check_circle:")
 
 
@@ -42,6 +42,6 @@ def theme_detail(view: View, needs: pd.DataFrame, key: str) -> None:
                    "los temas automáticos, se mantiene si se vuelve a cargar la misma necesidad y enseña al modelo.")
         left, right = st.columns([3, 2])
         left.selectbox("Tema", list(themes.theme_names()), key=f"{key}_tema")
-        right.segmented_control("Acción", list(ACTIONS), format_func=ACTIONS.get, default=ADD,
+        right.segmented_control("Acción", list(ACTIONS), format_func=ACTIONS.get, default=theme_corrections.ADD,
                                 key=f"{key}_accion")
         st.form_submit_button("Guardar corrección", icon=":material/edit:", on_click=_correct, args=(needs, key))
