@@ -14,6 +14,7 @@ Run by hand (never in CI):  python benchmarks/bench_insight.py [--rows 100000] [
 Theme quality is measured by benchmarks/bench_theme_quality.py.
 """
 import argparse
+import gc
 import random
 import statistics
 import sys
@@ -93,6 +94,7 @@ def cold_tagging(texts: pd.Series) -> float:
     """Seconds to tag `texts` with both readers as a new process would (caches of words and shapes empty)."""
     themes._matcher.cache_clear()
     word_forms.lemma.cache_clear()
+    gc.collect()  # what earlier runs left is not this run's work
     start = time.perf_counter()
     tagging.tag(texts)
     return time.perf_counter() - start
@@ -100,6 +102,7 @@ def cold_tagging(texts: pd.Series) -> float:
 
 def baseline(texts: pd.Series) -> float:
     from sklearn.feature_extraction.text import CountVectorizer
+    gc.collect()
     start = time.perf_counter()
     CountVectorizer().fit_transform(texts)
     return time.perf_counter() - start

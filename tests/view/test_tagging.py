@@ -70,3 +70,16 @@ def test_no_theme_without_a_reason_above_the_fallback():
     tagged = tagging.tag(normalize_series(pd.Series(["", "123", "aldea el centro"])))
     assert not tagged.flags.to_numpy().any() and (tagged.razones == "").all()
     assert list(tagged.flags.columns) == list(themes.theme_names())
+
+
+def test_tagging_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+    texts = normalize_series(pd.Series(["Extorsiones a pilotos"]))
+    tagging.tag(texts)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tagging.tag(texts)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
