@@ -9,7 +9,15 @@ import streamlit as st
 
 from analysis import fields
 from analysis.formatting import format_int
-from analysis.reports import EXPORT_COLUMNS, file_name, report_bytes, screen_frame, to_csv_bytes, with_codes
+from analysis.reports import (
+    EXPORT_COLUMNS,
+    file_name,
+    report_bytes,
+    screen_frame,
+    to_csv_bytes,
+    with_codes,
+    with_themes,
+)
 from analysis.view import sort_needs
 from ui import auth
 from ui.theme_detail import theme_detail
@@ -55,12 +63,14 @@ if len(shown):
 left, right, _ = st.columns([1, 1, 3])
 # Files are built only when a button is clicked: a 100,000-row workbook takes seconds.
 excel, csv = (file_name("necesidades", view.filters, kind) for kind in ("xlsx", "csv"))
-left.download_button("Descargar Excel", auth.recorded(excel, lambda: report_bytes(rows, view.provenance(), columns),
+left.download_button("Descargar Excel", auth.recorded(excel, lambda: report_bytes(with_themes(rows, view.index.temas),
+                                                                                view.provenance(), columns),
                                                       filas=len(rows)),
                      file_name=excel, icon=":material/download:",
                      on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      width="stretch")
-right.download_button("Descargar CSV", auth.recorded(csv, lambda: to_csv_bytes(screen_frame(rows, columns)),
+right.download_button("Descargar CSV", auth.recorded(csv, lambda: to_csv_bytes(screen_frame(with_themes(
+                          rows, view.index.temas), columns)),
                                                      filas=len(rows)),
                       file_name=csv, mime="text/csv",
                       icon=":material/download:", on_click="ignore", width="stretch")

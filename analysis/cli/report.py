@@ -59,8 +59,8 @@ def write_report(store: Store, output: str, params: dict) -> str:
         from analysis.reports.powerpoint import presentation_bytes
         data = presentation_bytes(context, provenance, uploads)
     else:
-        from analysis.reports import report_bytes
-        data = report_bytes(context.needs, provenance)
+        from analysis.reports import report_bytes, with_themes
+        data = report_bytes(with_themes(context.needs, context.index.temas), provenance)
     Path(output).write_bytes(data)
     return (f"Informe guardado en {output}: {len(context.needs):,} de {context.total:,} necesidades "
             f"({filters.summary()}).")

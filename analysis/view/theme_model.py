@@ -129,12 +129,8 @@ class Model:
         if not texts or not len(self.themes):
             return np.zeros((len(texts), len(self.themes)))
         scores = np.asarray(self.features.transform(texts) @ self.weights) + self.bias
-        return calibrated(scores, self.calibration)
-
-
-def calibrated(scores: np.ndarray, calibration: tuple[float, float]) -> np.ndarray:
-    a, b = calibration
-    return 1.0 / (1.0 + np.exp(-(a * scores + b)))
+        a, b = self.calibration
+        return 1.0 / (1.0 + np.exp(-(a * scores + b)))
 
 
 def _scorers(x, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

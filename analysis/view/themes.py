@@ -4,13 +4,16 @@ Workshops word the same need in many ways: «extorsiones a comercios», «cobro 
 a tenderos», «EXTORCIONES A PILOTOS». The dictionary (`data/temas.toml`, readable and
 extensible by an analyst) lists for each theme the words, phrases and slang that
 give it, combinations of words that must appear together («falta» + «agentes») and
-phrases that must not count («renta de vivienda»). Words are compared by their key
-(`analysis.view.words`: Snowball stem, spelling-folded), so one form covers every
-inflection and the usual slips. A need may have several themes or none
-(«Otros temas»; `analysis.view.theme_discovery` groups those).
+phrases that must not count («renta de vivienda»). Words match as whole words
+(`analysis.view.word_forms`: a word's own inflections and, for a verb, its conjugations;
+spelling-folded for the usual slips), never as the stem of another word. For each theme
+it gives, the dictionary says which words gave it (`find`), so every tag can be explained.
+A need may have several themes or none («Otros temas»; `analysis.view.theme_discovery`
+groups those). This is the transparent reader; `analysis.view.tagging` adds the model's.
 
 Matching runs once per distinct normalised description: a store of 100,000 needs
-holds far fewer distinct texts, and each word's matches are cached.
+holds far fewer distinct texts, and each word's matches and each arrangement of
+dictionary words are cached.
 """
 import hashlib
 import tomllib
