@@ -24,15 +24,17 @@ def unexpected(where: str) -> None:
 def visit() -> None:
     """One run for one browser: who is looking, which page, the filters it shares, then the page itself."""
     # Imported here, not above: the server imports this file before it listens, and the warm-up
-    # thread loads these meanwhile.
-    from analysis.view import Filters
-    from ui import auth, data, server, site
-    from ui.sample_banner import sample_banner
-    from ui.saved_views import open_requested_view
-    from ui.sidebar import filters_sidebar
-    from ui.view import View, set_view
-
+    # thread loads these meanwhile (never both at once: ui/server.py).
+    from ui import server
     server.visiting()
+    with server.IMPORTS:
+        from analysis.view import Filters
+        from ui import auth, data, site
+        from ui.sample_banner import sample_banner
+        from ui.saved_views import open_requested_view
+        from ui.sidebar import filters_sidebar
+        from ui.view import View, set_view
+
     # A local icon: a named icon would be fetched from the internet, which office networks block.
     st.set_page_config(page_title=server.TITLE, page_icon=str(UI / "icono.png"), layout="wide")
     st.html(UI / "style.css")

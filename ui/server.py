@@ -46,6 +46,10 @@ _LOG = logging.getLogger("dashboard")
 _THREAD = "preparar-tablero"
 GRACE_SECONDS = 3.0  # a browser that is already waiting loads Streamlit's page in about 1.5 s here
 _visited = threading.Event()
+# The warm-up and a first visit import the dashboard's modules one at a time: two threads importing the same circle
+# of modules at once (the store's façade imports its database module, which imports a module of the store) can
+# each hold an import lock the other waits for, and Python breaks that deadlock with an ImportError.
+IMPORTS = threading.Lock()
 
 
 def visiting() -> None:
@@ -91,12 +95,13 @@ class _NoContextWarning(logging.Filter):
 
 
 def _warm_up() -> None:
-    if _visited.is_set():
-        return
-    try:
-        _load_everything()
-    except Exception:  # the first visit then loads on its own, and shows the error in Spanish
-        _LOG.exception("No se pudo preparar el tablero al arrancar")
+    with IMPORTS:
+        if _visited.is_set():
+            return
+        try:
+            _load_everything()
+        except Exception:  # the first visit then loads on its own, and shows the error in Spanish
+            _LOG.exception("No se pudo preparar el tablero al arrancar")
 
 
 @asynccontextmanager

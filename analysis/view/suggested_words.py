@@ -10,7 +10,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.store.theme_corrections import ADD, REMOVE, latest
+from analysis.store import theme_corrections
 from analysis.view import themes
 from analysis.view.words import content_key, generic_keys
 
@@ -26,17 +26,17 @@ def suggested_words(corrections: pd.DataFrame, limit: int = 50) -> pd.DataFrame:
     names = themes.theme_names()
     counts, examples = Counter(), {}
     generic = generic_keys()
-    for c in latest(corrections).drop_duplicates(["clave", "tema"]).itertuples():
+    for c in theme_corrections.latest(corrections).drop_duplicates(["clave", "tema"]).itertuples():
         if c.tema not in names:
             continue
         found = themes.find([c.clave])[0].themes
         tokens = str(c.clave).split()
         given = found.get(names.index(c.tema))
-        if c.accion == ADD and given is None:
+        if c.accion == theme_corrections.ADD and given is None:
             known = {tokens[i] for k in found for i in found[k]}
             chosen = {t for t in tokens if t not in known and (k := content_key(t)) is not None and k not in generic}
             kind = ADD_WORD
-        elif c.accion == REMOVE and given is not None:
+        elif c.accion == theme_corrections.REMOVE and given is not None:
             chosen, kind = {tokens[i] for i in given}, REVIEW_WORD
         else:
             continue

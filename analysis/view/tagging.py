@@ -15,7 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.store.theme_corrections import ADD, KEY, latest
+# Store modules are imported through their package: a thread importing `analysis.store.<module>` would hold that
+# module's import lock while the package's façade imports the database module, which another thread (the server's
+# warm-up) may be importing while it waits for the first one: Python breaks that deadlock with an ImportError.
+from analysis.store import theme_corrections
 from analysis.view import theme_model, themes
 
 # Chosen out of fold on the training statements (benchmarks/bench_theme_quality.py --grid): beside a theme the
@@ -120,11 +123,11 @@ def apply_corrections(tagged: Tagged, needs: pd.DataFrame, corrections: pd.DataF
     if corrections is None or corrections.empty or needs.empty:
         return tagged
     names = set(tagged.flags.columns)
-    holding = latest(corrections)
+    holding = theme_corrections.latest(corrections)
     holding = holding[holding["tema"].isin(names)]
     keys = pd.DataFrame({"departamento": needs["departamento"].astype(str), "municipio": needs["municipio"].astype(str),
                          "clave": needs["clave"].astype(str)}, index=needs.index)
-    hits = keys.reset_index(names="_fila").merge(holding, on=list(KEY))
+    hits = keys.reset_index(names="_fila").merge(holding, on=list(theme_corrections.KEY))
     if hits.empty:
         return tagged
     flags, razones = tagged.flags.copy(), tagged.razones.copy()
@@ -132,8 +135,8 @@ def apply_corrections(tagged: Tagged, needs: pd.DataFrame, corrections: pd.DataF
         corrected = {c.tema: c for c in group.itertuples()}
         kept = [r for r in decode(razones.at[row]) if r.tema not in corrected]
         for tema, c in corrected.items():
-            flags.at[row, tema] = c.accion == ADD
+            flags.at[row, tema] = c.accion == theme_corrections.ADD
             when = pd.Timestamp(c.fecha).strftime("%d/%m/%Y")
-            kept.append(Reason(tema, ADDED if c.accion == ADD else REMOVED, f"{c.usuario} {when}"))
+            kept.append(Reason(tema, ADDED if c.accion == theme_corrections.ADD else REMOVED, f"{c.usuario} {when}"))
         razones.at[row] = encode(kept)
     return Tagged(flags, razones)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import text
-from analysis.store.diskcache import code_version
+from analysis.store import diskcache  # through the package: see analysis.view.tagging
 from analysis.text import normalize_series
 from analysis.view import recurrence, tagging, theme_discovery, theme_model, themes, word_forms, words
 
@@ -45,7 +45,7 @@ class TextIndex:
 def index_version() -> str:
     """Changes whenever the theme dictionary, the vocabulary or the code that builds the index change (part of
     the disk cache's key)."""
-    return themes.themes_version() + theme_model.data_version() + code_version(
+    return themes.themes_version() + theme_model.data_version() + diskcache.code_version(
         sys.modules[__name__], themes, word_forms, words, tagging, theme_model, recurrence, theme_discovery, text)
 
 

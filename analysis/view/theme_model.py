@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import DATA
-from analysis.store.theme_corrections import ADD, latest
+from analysis.store import theme_corrections
 from analysis.text import normalize
 from analysis.view import themes, words
 
@@ -69,9 +69,9 @@ def training_examples(corrections: pd.DataFrame | None = None) -> tuple[Example,
         return shipped
     names = themes.theme_names()
     corrected = []
-    for clave, group in latest(corrections).groupby("clave", sort=True):
+    for clave, group in theme_corrections.latest(corrections).groupby("clave", sort=True):
         found = {names[k] for k in themes.find([clave])[0].themes}
-        added = set(group.loc[group["accion"] == ADD, "tema"])
+        added = set(group.loc[group["accion"] == theme_corrections.ADD, "tema"])
         corrected.append(Example(str(clave), frozenset((found | added) - (set(group["tema"]) - added))))
     return shipped + tuple(corrected)
 
