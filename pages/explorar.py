@@ -9,9 +9,18 @@ import streamlit as st
 
 from analysis import fields
 from analysis.formatting import format_int
-from analysis.reports import EXPORT_COLUMNS, file_name, report_bytes, screen_frame, to_csv_bytes, with_codes
+from analysis.reports import (
+    EXPORT_COLUMNS,
+    file_name,
+    report_bytes,
+    screen_frame,
+    to_csv_bytes,
+    with_codes,
+    with_themes,
+)
 from analysis.view import sort_needs
 from ui import auth
+from ui.theme_detail import theme_detail
 from ui.widgets import start_page
 
 DEFAULT_COLUMNS = [f.key for f in fields.all_fields().values() if f.explore]
@@ -45,15 +54,23 @@ st.dataframe(
 st.caption(f"Filas {format_int(start + 1)}–{format_int(min(start + page_size, len(rows)))} de "
            f"{format_int(len(rows))}. Cada fila indica su archivo, hoja y fila de origen.")
 
+if len(shown):
+    chosen = st.selectbox("Ver por qué una necesidad tiene sus temas", list(shown.index), key="detalle_necesidad",
+                          format_func=lambda i: f"Fila {format_int(start + 1 + shown.index.get_loc(i))} · "
+                                                f"{view.needs.at[i, 'necesidad']}")
+    theme_detail(view, view.needs.loc[[chosen]], "corregir_necesidad")
+
 left, right, _ = st.columns([1, 1, 3])
 # Files are built only when a button is clicked: a 100,000-row workbook takes seconds.
 excel, csv = (file_name("necesidades", view.filters, kind) for kind in ("xlsx", "csv"))
-left.download_button("Descargar Excel", auth.recorded(excel, lambda: report_bytes(rows, view.provenance(), columns),
+left.download_button("Descargar Excel", auth.recorded(excel, lambda: report_bytes(with_themes(rows, view.index.temas),
+                                                                                view.provenance(), columns),
                                                       filas=len(rows)),
                      file_name=excel, icon=":material/download:",
                      on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      width="stretch")
-right.download_button("Descargar CSV", auth.recorded(csv, lambda: to_csv_bytes(screen_frame(rows, columns)),
+right.download_button("Descargar CSV", auth.recorded(csv, lambda: to_csv_bytes(screen_frame(with_themes(
+                          rows, view.index.temas), columns)),
                                                      filas=len(rows)),
                       file_name=csv, mime="text/csv",
                       icon=":material/download:", on_click="ignore", width="stretch")

@@ -8,7 +8,9 @@ import streamlit as st
 
 from analysis.formatting import format_int, plain
 from analysis.presentation import RECURRING_PLACES, insight_tables
+from ui import data
 from ui.panels import show
+from ui.theme_detail import theme_detail
 from ui.widgets import show_table, start_page
 
 view = start_page("Temas de las necesidades")
@@ -19,7 +21,9 @@ st.caption("Un clic en una barra filtra por ese tema. Una necesidad puede tener 
 
 st.subheader("Qué significa cada tema")
 st.caption("Los temas se reconocen por las palabras de la descripción, con el diccionario "
-           "analysis/data/temas.toml (un analista puede ampliarlo).")
+           "analysis/data/temas.toml (un analista puede ampliarlo), y un modelo aprendido de enunciados reales "
+           "etiquetados y de las correcciones de los analistas propone los que el diccionario no reconoce. El detalle "
+           "de cada necesidad dice por qué tiene cada tema.")
 show_table(insight_tables.definitions_table(), height=400, row_height=72, column_config={  # rows of 3 lines: text wraps
     "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width="large"),
     "Palabras": st.column_config.TextColumn(width="medium"), "Jerga": st.column_config.TextColumn(width="small"),
@@ -41,6 +45,7 @@ if not drawn.data.empty:
     if len(members) < int(groups.loc[chosen, "necesidades"]):
         st.caption(f"Se muestran las primeras {format_int(len(members))} de "
                    f"{format_int(int(groups.loc[chosen, 'necesidades']))}, por departamento.")
+    theme_detail(view, insight_tables.group_needs(view.needs, view.index, chosen), "corregir_grupo")
 
 st.subheader("Posibles temas nuevos")
 st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "
@@ -50,3 +55,12 @@ if new_themes.empty:
     st.info("Todas las necesidades en vista tienen algún tema conocido.", icon=":material/check_circle:")
 else:
     show_table(new_themes, height=min(420, 40 + 35 * len(new_themes)))
+
+st.subheader("Palabras sugeridas")
+st.caption("Lo que las correcciones de los analistas sugieren para el diccionario: palabras de las necesidades a las "
+           "que se agregó un tema que el diccionario no dio, y palabras que dieron un tema que un analista quitó.")
+suggested = insight_tables.suggested_words_table(data.corrections())
+if suggested.empty:
+    st.info("Todavía no hay correcciones de temas.", icon=":material/edit_note:")
+else:
+    show_table(suggested, height=min(420, 40 + 35 * len(suggested)))

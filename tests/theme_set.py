@@ -1,6 +1,6 @@
 """The hand-labelled need descriptions that check the theme dictionary, and how it is scored.
 
-`tests/data/temas_etiquetados.csv` holds Spanish need descriptions written for the tests the way
+`analysis/data/temas_etiquetados.csv` holds Spanish need descriptions written for the tests the way
 workshops write them (typos, no accents, capitals, slang, several themes, none), each with the
 themes a reader gives it (names joined by «; », empty for none). The benchmark prints the same scores.
 """
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import DATA
 from analysis.text import normalize_series
 from analysis.view import themes
 
-LABELLED = Path(__file__).resolve().parent / "data" / "temas_etiquetados.csv"
+LABELLED = DATA / "temas_etiquetados.csv"
 
 
 def labelled(path: Path = LABELLED) -> tuple[pd.Series, list[set[str]]]:

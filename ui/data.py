@@ -28,7 +28,7 @@ def _needs(url: str, revision: int) -> tuple[pd.DataFrame, TextIndex]:
     store = _store(url)
     needs = store.needs()
     index = cached_frame(store.cache_dir, f"texto-{store.cache_name}", f"{revision}-{index_version()}",
-                         lambda: build_text_index(needs).to_frame())
+                         lambda: build_text_index(needs, store.corrections.all()).to_frame())
     return needs, TextIndex.from_frame(index, needs.index)
 
 
@@ -53,3 +53,15 @@ def invalidate() -> None:
     """Forget cached frames after a write (the revision changes anyway; this frees memory)."""
     _needs.clear()
     _uploads.clear()
+    _corrections.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _corrections(url: str, revision: int) -> pd.DataFrame:
+    return _store(url).corrections.all()
+
+
+def corrections() -> pd.DataFrame:
+    """Every theme correction, as of the store's current revision."""
+    current = store()
+    return _corrections(current.url, current.revision())

@@ -22,7 +22,7 @@ from analysis.cli.users import cmd_users, console_actor
 from analysis.formatting import format_datetime
 from analysis.ingest import DUPLICATE, ERROR, IMPORTED, NOTE, ImportReport, import_file, overlap_message, warm_up
 from analysis.layouts import FIELDS
-from analysis.reports import template_bytes, write_export
+from analysis.reports import template_bytes, with_themes, write_export
 from analysis.store import (
     SCHEMA_REVISION,
     BackupError,
@@ -33,6 +33,7 @@ from analysis.store import (
     explain,
     restore,
 )
+from analysis.view import build_text_index
 
 _STATUS_WORDS = {IMPORTED: "importado", DUPLICATE: "duplicado", "rejected": "rechazado"}
 LOG_ENV = "TABLERO_REGISTRO_CONSOLA"
@@ -134,7 +135,9 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     store = Store(args.db)
-    count = write_export(store.needs(), args.output, args.format)
+    needs = store.needs()
+    count = write_export(with_themes(needs, build_text_index(needs, store.corrections.all()).temas), args.output,
+                         args.format)
     store.record(console_actor(args), "export", detail={"archivo": Path(args.output).name, "filas": count})
     print(f"{count} necesidades exportadas a {args.output}.")
     return 0

@@ -52,15 +52,15 @@ def write_report(store: Store, output: str, params: dict) -> str:
     _check(filters, needs)
     choices = {key: (params.get(key) or [None])[0] if isinstance(params.get(key), list) else params.get(key)
                for key in (CHOICE_AMBITO, CHOICE_DEPARTAMENTO)}
-    context = Context.of(needs, filters, build_text_index(needs), choices)
+    context = Context.of(needs, filters, build_text_index(needs, store.corrections.all()), choices)
     uploads = store.uploads()
     provenance = Provenance.of(uploads, filters, len(context.needs), context.total)
     if suffix == ".pptx":
         from analysis.reports.powerpoint import presentation_bytes
         data = presentation_bytes(context, provenance, uploads)
     else:
-        from analysis.reports import report_bytes
-        data = report_bytes(context.needs, provenance)
+        from analysis.reports import report_bytes, with_themes
+        data = report_bytes(with_themes(context.needs, context.index.temas), provenance)
     Path(output).write_bytes(data)
     return (f"Informe guardado en {output}: {len(context.needs):,} de {context.total:,} necesidades "
             f"({filters.summary()}).")

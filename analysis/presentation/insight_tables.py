@@ -4,10 +4,13 @@ The analysis modules return frames with the canonical column names the code and 
 use; the pages show them with Spanish headers, dates day first and only the columns that
 matter, shaped here so that no page formats or counts anything itself.
 """
+import re
+
 import pandas as pd
 
 from analysis import fields
-from analysis.view import comparison, priority, recurrence, theme_discovery, themes
+from analysis.text import normalize
+from analysis.view import comparison, priority, recurrence, suggested_words, tagging, theme_discovery, themes
 from analysis.view.textindex import TextIndex
 
 
@@ -15,6 +18,41 @@ def definitions_table() -> pd.DataFrame:
     """The theme dictionary: [Tema, Definición, Palabras, Jerga]."""
     return themes.definitions().rename(columns={"tema": "Tema", "definicion": "Definición", "palabras": "Palabras",
                                                 "jerga": "Jerga"})
+
+
+def _spellings(text: str) -> dict[str, str]:
+    """Each normalised word of a description -> the word as the description writes it (lower case)."""
+    found = {}
+    for word in re.findall(r"\w+", str(text).lower()):
+        for token in normalize(word).split():
+            found.setdefault(token, word)
+    return found
+
+
+def _why(reason: tagging.Reason, spellings: dict[str, str]) -> str:
+    if reason.kind == tagging.WORDS:
+        return "palabras: " + ", ".join(dict.fromkeys(spellings.get(t, t) for t in reason.detail.split()))
+    if reason.kind == tagging.MODEL:
+        return f"modelo (confianza {reason.detail})"
+    who, _, when = reason.detail.rpartition(" ")
+    return f"{'agregado' if reason.kind == tagging.ADDED else 'quitado'} por {who} el {when}"
+
+
+def reasons_table(necesidad: str, razones: str) -> pd.DataFrame:
+    """Why a need has each of its themes: [Tema, Por qué] («palabras: extorsión, pilotos», «modelo (confianza
+    0.82)», «agregado por ana el 02/12/2026»); a theme an analyst removed is listed as removed."""
+    spellings = _spellings(necesidad)
+    reasons = tagging.decode(razones)
+    return pd.DataFrame({"Tema": [r.tema for r in reasons], "Por qué": [_why(r, spellings) for r in reasons]},
+                        columns=["Tema", "Por qué"])
+
+
+def suggested_words_table(corrections: pd.DataFrame) -> pd.DataFrame:
+    """The words the corrections suggest for the dictionary: [Tema, Palabra, Sugerencia, Necesidades, Ejemplo]."""
+    table = suggested_words.suggested_words(corrections)
+    spelled = [_spellings(example).get(word, word) for word, example in zip(table["palabra"], table["ejemplo"])]
+    return pd.DataFrame({"Tema": table["tema"], "Palabra": spelled, "Sugerencia": table["sugerencia"],
+                         "Necesidades": table["necesidades"], "Ejemplo": table["ejemplo"]})
 
 
 def recurring_label(row) -> str:
@@ -36,6 +74,13 @@ def members_table(needs: pd.DataFrame, index: TextIndex, group: int) -> pd.DataF
         "Fecha": pd.to_datetime(inside["fecha"], errors="coerce").dt.strftime("%d/%m/%Y"),  # day first; NaT stays empty
         "Necesidad": inside["necesidad"],
     }).reset_index(drop=True)
+
+
+def group_needs(needs: pd.DataFrame, index: TextIndex, group: int) -> pd.DataFrame:
+    """The needs in view of one recurring group, its most frequent wording first (whose themes stand for it)."""
+    inside = recurrence.members(needs, index.grupo, group)
+    order = inside["necesidad"].map(inside["necesidad"].value_counts()).sort_values(ascending=False, kind="stable")
+    return inside.loc[order.index]
 
 
 def new_themes_table(needs: pd.DataFrame, index: TextIndex) -> pd.DataFrame:

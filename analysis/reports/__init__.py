@@ -12,10 +12,11 @@ from analysis.reports.exports import (
     to_csv_bytes,
     to_xlsx_bytes,
     with_codes,
+    with_themes,
     write_export,
 )
 from analysis.reports.naming import file_name
 from analysis.reports.template import template_bytes
 
 __all__ = ["EXPORT_COLUMNS", "deck", "file_name", "problems_frame", "report_bytes", "screen_frame", "template_bytes",
-           "to_csv_bytes", "to_xlsx_bytes", "with_codes", "write_export"]
+           "to_csv_bytes", "to_xlsx_bytes", "with_codes", "with_themes", "write_export"]

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from analysis import fields
 from analysis.reports.safe_cells import cell, neutralise
 from analysis.text import normalize_series
-from analysis.view import themes
+from analysis.view import tagging, themes
 
 EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes these keys as headers
 # INE codes, so analysts can join the needs with census and other INE data: export name -> stored column.
@@ -40,12 +40,14 @@ def with_codes(needs: pd.DataFrame) -> pd.DataFrame:
 def with_themes(needs: pd.DataFrame, flags: pd.DataFrame | None = None) -> pd.DataFrame:
     """The needs with the `temas` export column: their theme names joined by «; » ('' for none).
 
-    `flags` are the needs' theme flags (`TextIndex.temas`) when at hand; else the descriptions are tagged here.
+    `flags` are the needs' theme flags (`TextIndex.temas`: both readers and the analysts' corrections, as every
+    page shows them) when at hand; else the descriptions are tagged here by both readers.
     """
     if "temas" in needs:
         return needs
     if flags is None:
-        flags = themes.tag(needs["clave"].astype(str) if "clave" in needs else normalize_series(needs["necesidad"]))
+        flags = tagging.tag(needs["clave"].astype(str) if "clave" in needs
+                            else normalize_series(needs["necesidad"])).flags
     return needs.assign(temas=themes.joined_names(flags.loc[needs.index]))
 
 

@@ -34,6 +34,8 @@ ACTIONS = {
     "view_deleted": "Vista eliminada",
     "backup": "Copia de seguridad",
     "restore_backup": "Copia de seguridad restaurada",
+    "theme_added": "Tema agregado a necesidades",
+    "theme_removed": "Tema quitado de necesidades",
 }
 COLUMNS = ("id", "at", "actor", "action", "upload_id", "detail", "address")
 SYSTEM = "sistema"  # the dashboard itself (loading the sample into an empty store)

@@ -29,7 +29,7 @@ from analysis.store.migration_lock import migrating, schema_revision
 from analysis.store.schema import NEED_COLUMNS, needs, store_state, uploads
 
 # The newest migration in analysis/migrations/versions (a test keeps the two in step).
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 DEFAULT_DB_PATH = PROJECT / "data" / "necesidades.db"
 CACHE_DIR = PROJECT / "data" / "cache"
 
@@ -351,6 +351,12 @@ class Store:
         """The saved views kept in this store."""
         from analysis.store.saved_views import ViewStore
         return ViewStore(self)
+
+    @property
+    def corrections(self):
+        """The analysts' corrections of the needs' themes."""
+        from analysis.store.theme_corrections import CorrectionStore
+        return CorrectionStore(self)
 
     @property
     def accounts(self):

@@ -151,3 +151,20 @@ events = Table(
     Column("address", String(64), nullable=True),  # the client's IP address when known
     Index("ix_events_at", "at"),
 )
+
+# Analysts' corrections of a need's themes: the latest per need (departamento, municipio, normalised text) and
+# theme wins over the automatic tags, so it holds for every upload of that same need, re-imports included.
+theme_corrections = Table(
+    "theme_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("departamento", String(40), nullable=False),
+    Column("municipio", String(80), nullable=False),
+    Column("clave", Text, nullable=False),  # the need's normalised text (needs.clave)
+    Column("necesidad", Text, nullable=False),  # the need as written when corrected
+    Column("tema", String(120), nullable=False),
+    Column("accion", String(10), nullable=False),  # agregar | quitar
+    Column("usuario", String(120), nullable=False),
+    Column("fecha", DateTime(timezone=True), nullable=False),
+    Index("ix_theme_corrections_clave", "clave"),
+)

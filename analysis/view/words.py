@@ -26,10 +26,14 @@ _FOLDS = ((re.compile("ll"), "y"), (re.compile("v"), "b"), (re.compile("z"), "s"
 @cache
 def key(word: str) -> str:
     """The comparison key of one normalised word: its stem, spelling-folded («Extorciones» → «extorsion»)."""
-    folded = _STEMMER.stemWord(word)
+    return fold(_STEMMER.stemWord(word)) or word
+
+
+def fold(word: str) -> str:
+    """A word with the letters Guatemalans write interchangeably made equal («pandiyas» = «pandillas»)."""
     for pattern, replacement in _FOLDS:
-        folded = pattern.sub(replacement, folded)
-    return folded or word
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @cache

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from analysis.cli.commands import main
+from analysis.store import Store
 from tests.builders import need, simple_xlsx, xlsx
 from tests.support import create_database
 
@@ -151,6 +152,13 @@ def test_export_names_each_needs_themes(tmp_path, db_url):
     assert main(["export", "--format", "csv", "-o", str(out), "--db", db_url]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
     assert [r["temas"] for r in rows] == ["Extorsión; Pandillas y maras", ""]
+    store = Store(db_url)  # an analyst's correction shows in the export as on screen
+    water = store.needs()
+    store.corrections.correct(water[water["necesidad"] == "Falta de agua potable"], "Conflictividad social y agraria",
+                              "agregar", "ana")
+    assert main(["export", "--format", "csv", "-o", str(out), "--db", db_url]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert [r["temas"] for r in rows] == ["Extorsión; Pandillas y maras", "Conflictividad social y agraria"]
 
 
 def test_xlsx_export_has_no_formulas(tmp_path, hostile_db):

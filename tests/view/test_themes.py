@@ -1,4 +1,4 @@
-"""The theme dictionary: recognised wording, exclusions, exact words, the labelled set's scores."""
+"""The theme dictionary: recognised wording, whole words, kinds told apart, exclusions, the labelled set's scores."""
 import pandas as pd
 import pytest
 
@@ -39,6 +39,49 @@ def test_labelled_set_scores_micro_f1_above_0_9_and_no_theme_is_missed():
 ])
 def test_inflections_spellings_and_slang_are_recognised(text, theme):
     assert theme in themes_of(text)[0]
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("Sólo hay una autopatrulla para todo el municipio", "Equipamiento y recursos"),
+    ("Balearon al piloto de la ruta", "Homicidios y sicariato"),
+    ("Pasan mercadería por un punto ciego de la frontera", "Control fronterizo"),
+    ("Los bosques desaparecen por la tala", "Tala ilegal y delitos ambientales"),
+    ("Le cobran Q3 mil semanales a cada piloto de bus", "Extorsión"),
+    ("Retuvieron a los agentes que llegaron a la aldea", "Conflictividad social y agraria"),
+])
+def test_everyday_guatemalan_wording_is_recognised(text, theme):
+    assert theme in themes_of(text)[0]
+
+
+@pytest.mark.parametrize("text, not_theme", [
+    ("Una agente retenida por los vecinos", "Patrullaje y presencia policial"),  # «retenida» is not a retén
+    ("Niño rescatado por los vecinos", "Albergues y respuesta a emergencias"),  # «rescatado» is not «rescate»
+    ("Podría crecer la delincuencia en el municipio", "Desastres naturales"),  # «crecer» is not a «crecida»
+    ("Piden el retorno de los agentes a la subestación", "Migración irregular y tráfico de migrantes"),
+])
+def test_words_match_as_whole_words_not_as_stems(text, not_theme):
+    assert not_theme not in themes_of(text)[0]
+
+
+def test_kinds_the_old_dictionary_conflated_are_told_apart():
+    market, forest, retained, lynched = themes_of(
+        "El incendio consumió el mercado municipal", "Incendio forestal consumió 50 hectáreas del cerro",
+        "Una turba retuvo a los agentes de la PNC", "La turba quemó vivo a un presunto ladrón")
+    assert "Incendios estructurales y en mercados" in market and "Incendios forestales" not in market
+    assert "Incendios forestales" in forest and "Incendios estructurales y en mercados" not in forest
+    assert "Conflictividad social y agraria" in retained and "Linchamientos" not in retained
+    assert "Linchamientos" in lynched
+
+
+def test_a_verb_matches_its_conjugations():
+    assert all("Linchamientos" in found for found in themes_of("Intentaron lincharlo", "Lo lincharon", "Van a linchar"))
+
+
+def test_the_dictionary_says_which_words_gave_each_theme():
+    text = normalize_series(pd.Series(["Extorsiones a pilotos de buses en la ruta"]))[0]
+    found = themes.find([text])[0]
+    words = {themes.theme_names()[k]: [text.split()[i] for i in positions] for k, positions in found.themes.items()}
+    assert words == {"Extorsión": ["extorsiones"]}
 
 
 def test_exclusions_and_exact_words_keep_look_alikes_out():
@@ -92,3 +135,10 @@ def test_an_unknown_shared_list_is_reported_in_spanish(tmp_path, monkeypatch):
             themes.table()
     finally:
         themes.table.cache_clear()
+
+
+def test_no_theme_lists_a_term_twice():
+    for theme in themes.table():
+        listed = [*theme.words, *theme.slang]
+        assert len(listed) == len(set(listed)), theme.name
+        assert len(theme.exclude) == len(set(theme.exclude)), theme.name
