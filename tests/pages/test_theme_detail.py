@@ -5,7 +5,7 @@ import pytest
 
 from analysis.ingest.importer import import_file
 from tests.builders import need, simple_xlsx
-from tests.pages.test_access import ANALYST, READER, sign_in, with_accounts  # noqa: F401 (a fixture)
+from tests.pages.conftest import ANALYST, READER, sign_in
 
 ROWS = [need(departamento=d, necesidad="Extorsiones a pilotos de buses **urgente**") for d in ("Petén", "Izabal")] + [
     need(departamento="Zacapa", necesidad="Problemas en la parada de buses de la ruta")]
@@ -48,7 +48,7 @@ def test_an_analyst_corrects_a_whole_recurring_group_on_temas(app, loaded):
     assert {"pilotos", "buses"} <= set(suggested["Palabra"])
 
 
-def test_a_reader_sees_the_reasons_but_no_correction(app, loaded, with_accounts):  # noqa: F811
+def test_a_reader_sees_the_reasons_but_no_correction(app, loaded, with_accounts):
     at = sign_in(app("pages/temas.py"), *READER)
     at.switch_page("pages/temas.py").run()
     assert reasons(at)["Extorsión"] == "palabras: extorsiones"
