@@ -78,7 +78,8 @@ else:
 
     from ui import session_cookie, trouble
     from ui.http_doors import Doors
-    from ui.server import SpanishShell, warm_up
+    from ui.server import SpanishShell, pages_through_navigation_only, warm_up
 
+    pages_through_navigation_only()
     app = st.App(__file__, lifespan=warm_up, middleware=[Middleware(Doors), Middleware(SpanishShell)],
                  routes=session_cookie.routes(), on_script_error=trouble.on_script_error)

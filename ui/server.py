@@ -58,6 +58,16 @@ def importing() -> Iterator[None]:
         yield
 
 
+def pages_through_navigation_only() -> None:
+    """Every run goes through the dashboard's navigation, the first one of a fresh process included.
+
+    Streamlit treats an app with a `pages/` folder as a multipage app of its first version until a run calls
+    `st.navigation`: the first visit to a deep link (`/territorio`) would run that page's file on its own,
+    without the sign-in, the sidebar or the import lock. Its own flag says which mode is in use."""
+    from streamlit.runtime.pages_manager import PagesManager
+    PagesManager.uses_pages_directory = False
+
+
 def visiting() -> None:
     """Every run says so: once a visit has begun, it loads what it needs and the warm-up is not wanted."""
     _visited.set()

@@ -38,3 +38,14 @@ def test_a_server_nobody_has_opened_yet_loads_the_needs_and_says_so(fresh_server
     page.goto(fresh_server.url)
     wait_ready(page)
     assert counter(page) == "1,667 de 1,667 necesidades"
+
+
+def test_the_first_visit_of_a_fresh_server_may_be_a_deep_link(fresh_server, page):
+    """Until a run has used the navigation, Streamlit would run a `pages/` file on its own: no sidebar of
+    the dashboard, no import lock (the warm-up then broke the page with an import error)."""
+    page.goto(f"{fresh_server.url}/territorio?departamento=Izabal")
+    wait_ready(page)
+    assert page.get_by_role("heading", name="Necesidades en el territorio").count() == 1
+    links = [text.split("\n")[-1] for text in page.locator("[data-testid=stSidebarNav] a").all_inner_texts()]
+    assert "Territorio" in links and "dashboard" not in links
+    assert counter(page).endswith("de 1,667 necesidades") and counter(page) != "1,667 de 1,667 necesidades"
