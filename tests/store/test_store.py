@@ -79,25 +79,31 @@ def test_schema_is_managed_by_migrations_and_the_store_knows_the_head(store):
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == SCHEMA_REVISION
 
 
-def test_upgrading_an_old_database_keeps_its_needs_and_fills_the_new_column(tmp_path):
+def old_database(path: Path, revision: str, *rows: str) -> str:
+    """A SQLite database left at an earlier schema `revision`, holding one upload and the needs `rows` (SQL)."""
     from importlib import resources
 
     from alembic import command
     from alembic.config import Config
-    url = f"sqlite:///{tmp_path / 'vieja.db'}"
-    engine = create_engine(url)
+    url = f"sqlite:///{path}"
     config = Config()
     config.set_main_option("script_location", str(resources.files("analysis.store") / "migrations"))
-    with engine.begin() as conn:
+    with create_engine(url).begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
         conn.execute(text("INSERT INTO uploads (id, filename, sha256, size_bytes, uploaded_at, uploaded_by, sheets, "
                           "column_mapping, rows_imported, rows_rejected, rows_warned, problems, content, is_sample) "
-                          "VALUES (1, 'v.xlsx', 'x', 1, '2018-01-01 00:00:00', 'ana', '[]', '{}', 1, 0, 0, '[]', "
-                          "x'00', 0)"))
-        conn.execute(text("INSERT INTO needs (upload_id, departamento, municipio, region, nivel, ambito, necesidad, "
-                          "prioridad, institucion, evento, estado, hoja, fila) VALUES (1, 'Petén', '', 'VIII Petén', "
-                          "'Municipal', 'Seguridad Interior', 'Extorsión en el MERCADO', '', '', '', '', 'H', 2)"))
+                          f"VALUES (1, 'v.xlsx', 'x', 1, '2018-01-01 00:00:00', 'ana', '[]', '{{}}', {len(rows)}, 0, "
+                          "0, '[]', x'00', 0)"))
+        for row in rows:
+            conn.execute(text(row))
+    return url
+
+
+def test_upgrading_an_old_database_keeps_its_needs_and_fills_the_new_column(tmp_path):
+    url = old_database(tmp_path / "vieja.db", "0001", "INSERT INTO needs (upload_id, departamento, municipio, region, nivel, ambito, necesidad, prioridad, "
+                       "institucion, evento, estado, hoja, fila) VALUES (1, 'Petén', '', 'VIII Petén', 'Municipal', "
+                       "'Seguridad Interior', 'Extorsión en el MERCADO', '', '', '', '', 'H', 2)")
     needs = Store(url).needs()
     assert list(needs["clave"]) == ["extorsion en el mercado"] and list(needs["departamento"]) == ["Petén"]
 
@@ -129,26 +135,11 @@ def test_needs_come_back_identical_from_the_cache_and_follow_every_write(store):
 
 
 def test_upgrading_renames_stored_municipios_to_ine_names_by_code(tmp_path):
-    from importlib import resources
-
-    from alembic import command
-    from alembic.config import Config
-    url = f"sqlite:///{tmp_path / 'vieja.db'}"
-    engine = create_engine(url)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("analysis.store") / "migrations"))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-        conn.execute(text("INSERT INTO uploads (id, filename, sha256, size_bytes, uploaded_at, uploaded_by, sheets, "
-                          "column_mapping, rows_imported, rows_rejected, rows_warned, problems, content, is_sample) "
-                          "VALUES (1, 'v.xlsx', 'x', 1, '2018-01-01 00:00:00', 'ana', '[]', '{}', 2, 0, 0, '[]', "
-                          "x'00', 0)"))
-        for municipio, code in (("Playa Grande Ixcán", 1420), ("Flores", 1701)):
-            conn.execute(text("INSERT INTO needs (upload_id, departamento, municipio, municipio_codigo, region, nivel, "
-                              "ambito, necesidad, clave, prioridad, institucion, evento, estado, hoja, fila) VALUES "
-                              f"(1, 'x', '{municipio}', {code}, 'r', 'Municipal', 'Seguridad Interior', 'n', 'n', '', "
-                              "'', '', '', 'H', 2)"))
+    url = old_database(tmp_path / "vieja.db", "0002", *(
+        "INSERT INTO needs (upload_id, departamento, municipio, municipio_codigo, region, nivel, ambito, necesidad, "
+        f"clave, prioridad, institucion, evento, estado, hoja, fila) VALUES (1, 'x', '{municipio}', {code}, 'r', "
+        "'Municipal', 'Seguridad Interior', 'n', 'n', '', '', '', '', 'H', 2)"
+        for municipio, code in (("Playa Grande Ixcán", 1420), ("Flores", 1701))))
     assert list(Store(url).needs()["municipio"]) == ["Ixcán", "Flores"]
 
 
