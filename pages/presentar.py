@@ -30,7 +30,8 @@ view = views.current()
 if view.needs.empty:
     empty_state(view)
     st.stop()
-slides = deck.slides(view.filters)
+context = view.context(page_choices())
+slides = deck.slides(context)
 try:
     number = min(max(int(st.query_params.get(PARAM, 1)), 1), len(slides))
 except ValueError:
@@ -70,7 +71,7 @@ elif slide.key == deck.METHOD:
     for line in deck.method_lines(data.uploads()) + list(deck.METHOD_NOTES):
         block("diapositiva-texto", line)
 else:
-    drawn = PANELS[slide.key].draw(view.context(page_choices()), PRESENT)
+    drawn = PANELS[slide.key].draw(context, PRESENT)
     block("diapositiva-titulo", drawn.takeaway)
     block("diapositiva-subtitulo", f"{drawn.title} · {view.filters.summary()}")
     chart(drawn.figure, key=f"presentar_{slide.key}", clickable=False)

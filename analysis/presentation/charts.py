@@ -22,6 +22,7 @@ from analysis.presentation.maps import SCALE, MapCanvas
 from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
+from analysis.view.aggregation import rank
 
 GRID = "#EBF0F8"
 
@@ -183,7 +184,9 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
 
     `field` names the filter a click on a bar sets (e.g. "departamento").
     """
-    data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
+    if sort:  # largest on top, ties in the one order every caption names them in (aggregation.rank)
+        frame = frame.set_index(column).loc[rank(frame.set_index(column)["necesidades"]).index].reset_index()
+    data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
     labels = [category_label(v, look) for v in values]
     fig = new_figure(go.Bar(
@@ -241,7 +244,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
 
 def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
     """Horizontal stacked bars (rows = bars, columns = segments), largest total on top, total written beside."""
-    data = table.loc[table.sum(axis=1).sort_values(ascending=True, kind="stable").index]
+    data = table.loc[rank(table.sum(axis=1).rename_axis(table.index.name)).index[::-1]]
     totals = data.sum(axis=1)
     labels = [category_label(str(i), look) for i in data.index]
     fig = new_figure()

@@ -173,7 +173,7 @@ def presentation_bytes(context: Context, provenance: Provenance, uploads: pd.Dat
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, provenance)
-    keys = [slide.key for slide in deck_text.slides(context.filters)][1:-1]  # between the cover and the method
+    keys = [slide.key for slide in deck_text.slides(context)][1:-1]  # between the cover and the method
     drawn = [PANELS[key].draw(context, PICTURE_LOOKS.get(PANELS[key].kind, SLIDE_WIDE)) for key in keys]
     pictures = [d for d in drawn if d.kind in PICTURE_LOOKS]
     rendered = dict(zip((d.key for d in pictures), images.render([d.figure for d in pictures]) if pictures else []))

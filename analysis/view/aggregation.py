@@ -12,6 +12,7 @@ import pandas as pd
 from analysis import fields
 from analysis.fields import reference
 from analysis.fields.reference import SIN_ESPECIFICAR
+from analysis.formatting import join_names
 from analysis.view.filters import Filters
 from analysis.view.textindex import TextIndex, build_text_index
 from analysis.view.themes import OTHER, theme_counts
@@ -36,11 +37,49 @@ def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.D
         order = [v for v in ORDERS[column] if v not in ("", SIN_ESPECIFICAR) or v in counts.index]
         counts = counts.reindex(order + [v for v in counts.index if v not in order], fill_value=0)
     else:
-        counts = counts.sort_values(ascending=False, kind="stable")
+        counts = rank(counts)
     total = int(counts.sum())
     frame = counts.rename("necesidades").rename_axis(column).reset_index()
     frame["porcentaje"] = frame["necesidades"] / total * 100 if total else 0.0
     return frame
+
+
+def rank(counts: pd.Series) -> pd.Series:
+    """Counts largest first, equal counts in the field's reference order (else alphabetical).
+
+    The one tie rule: bars, cards, captions and takeaways all order and name tied values
+    through it, so none of them puts a different one first.
+    """
+    order = {v: i for i, v in enumerate(ORDERS.get(counts.index.name, []))}
+    keys = pd.DataFrame({"n": counts.to_numpy(), "ref": [order.get(v, len(order)) for v in counts.index],
+                         "name": [str(v) for v in counts.index]}, index=counts.index)
+    return counts.loc[keys.sort_values(["n", "ref", "name"], ascending=[False, True, True], kind="stable").index]
+
+
+@dataclass(frozen=True)
+class Leaders:
+    """The values that share the largest non-zero count (several when they tie), in `rank` order."""
+
+    names: list[str]
+    count: int
+
+    @property
+    def tie(self) -> bool:
+        return len(self.names) > 1
+
+    @property
+    def said(self) -> str:
+        """«Petén», or «Petén e Izabal» when they tie."""
+        return join_names(self.names)
+
+
+def leaders(counts: pd.Series) -> Leaders | None:
+    """Who leads a count (None when every count is zero): every value tied at the top, in `rank` order."""
+    ranked = rank(counts[counts > 0])
+    if ranked.empty:
+        return None
+    top = int(ranked.iloc[0])
+    return Leaders([str(v) for v in ranked.index[ranked == top]], top)
 
 
 def in_scope(column: str, filters: Filters | None) -> list[str] | None:
@@ -101,8 +140,7 @@ class Headline:
     total: int
     departamentos_cubiertos: int
     departamentos_total: int
-    top_departamento: str | None
-    top_departamento_necesidades: int
+    top_departamentos: Leaders | None  # the department with most needs, or those tied with it
     ambito_shares: pd.DataFrame  # count_by(…, "ambito", keep_order=True)
     temas: pd.Series  # needs per theme, most frequent first («Otros temas» included)
 
@@ -124,8 +162,7 @@ def headline(needs: pd.DataFrame, total: int, index: TextIndex | None = None,
     return Headline(
         shown=len(needs), total=total, departamentos_cubiertos=int(by_depto.size),
         departamentos_total=len(scoped_departamentos(filters or Filters())),
-        top_departamento=by_depto.index[0] if by_depto.size else None,
-        top_departamento_necesidades=int(by_depto.iloc[0]) if by_depto.size else 0,
+        top_departamentos=leaders(by_depto),
         ambito_shares=count_by(needs, "ambito", keep_order=True),
         temas=themes,
     )
@@ -214,11 +251,9 @@ def departamento_summary(needs: pd.DataFrame, departamento: str, municipios: pd.
 
 
 def busiest(frame: pd.DataFrame, column: str) -> str | None:
-    """The value with the most needs in a coverage frame (first in reference order on a tie), or None."""
-    counted = frame[frame["necesidades"] > 0]
-    if counted.empty:
-        return None
-    return counted.sort_values("necesidades", ascending=False, kind="stable")[column].iloc[0]
+    """The value with the most needs in a coverage frame (first by `rank` on a tie), or None."""
+    lead = leaders(frame.set_index(column)["necesidades"])
+    return lead.names[0] if lead else None
 
 
 def top_institutions(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:
