@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from analysis import fields
 from analysis.formatting import PLOTLY_SEPARATORS
-from analysis.presentation.maps import SCALE, MapCanvas
+from analysis.presentation.maps import SCALE, MapCanvas, integer_ticks
 from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
@@ -64,9 +64,10 @@ IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, he
              map=MapCanvas(1840, 760, 20), subtitle_lines=2)
 # Pictures on a slide are drawn at the size they take there (about 110 px per inch) and rendered at
 # a higher pixel scale, so their text reads like the slide's own (12–14 pt) and the file is ≥ 1920 px wide.
-SLIDE_MAP = Look(font=14, title=18, ticks=13, bar=22, width=600, height=566, map=MapCanvas(600, 566, 12),
+# They fill the slide's body (12.3 × 5.1 in) and their text is at least the native charts' (20 px ≈ 13 pt there).
+SLIDE_MAP = Look(font=21, title=24, ticks=20, bar=30, width=1356, height=566, map=MapCanvas(1356, 566, 19),
                  show_title=False)
-SLIDE_WIDE = Look(font=14, title=18, ticks=13, bar=20, width=1180, height=566, show_title=False)
+SLIDE_WIDE = Look(font=21, title=24, ticks=20, bar=30, width=1356, height=566, show_title=False)
 PRESENT = Look(font=20, title=26, ticks=18, bar=36, label_width=56, height=450, map=MapCanvas(1100, 440, 13),
                show_title=False, browser=True)
 
@@ -147,10 +148,17 @@ def _meta(field: str | None, values) -> list[dict] | None:
     return [{field: v} if v not in ("", fields.blank_word(field)) else None for v in values] if field else None
 
 
+def whole_step(largest: float, most: int = 6) -> int:
+    """The step between the ticks of a count axis from zero: whole, on a 1-2-5 scale, at most `most` ticks.
+    Declared once for plotly's axes and the native PowerPoint charts' major unit."""
+    ticks = integer_ticks(0, max(math.ceil(largest), 1), most)
+    return ticks[1] - ticks[0]
+
+
 def count_axis(largest: float, title: str | None = None) -> dict:
     """A count axis from zero to just past the largest value, with whole-number ticks only."""
-    axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero",
-                dtick=1 if largest <= 5 else None, nticks=5)  # labels turn only when a narrow chart crowds them
+    axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", tick0=0,
+                dtick=whole_step(largest))
     return axis | dict(title=dict(text=title)) if title else axis
 
 
