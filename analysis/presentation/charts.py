@@ -17,12 +17,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import fields
+from analysis.fields.ranking import rank
 from analysis.formatting import PLOTLY_SEPARATORS
 from analysis.presentation.maps import SCALE, MapCanvas, integer_ticks
 from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
-from analysis.view.aggregation import rank
 
 GRID = "#EBF0F8"
 

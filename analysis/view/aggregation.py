@@ -11,19 +11,11 @@ import pandas as pd
 
 from analysis import fields
 from analysis.fields import reference
+from analysis.fields.ranking import ORDERS, Leaders, leaders, rank  # noqa: F401  (the tie rule, re-exported)
 from analysis.fields.reference import SIN_ESPECIFICAR
-from analysis.formatting import join_names
 from analysis.view.filters import Filters
 from analysis.view.textindex import TextIndex, build_text_index
 from analysis.view.themes import OTHER, theme_counts
-
-ORDERS = {
-    "nivel": list(reference.NIVELES) + [SIN_ESPECIFICAR],
-    "ambito": list(reference.AMBITOS) + [SIN_ESPECIFICAR],
-    "region": list(reference.REGIONES) + [SIN_ESPECIFICAR],
-    "prioridad": list(reference.PRIORIDADES) + [""],
-    "departamento": list(reference.departamentos().values()) + [SIN_ESPECIFICAR],
-}
 
 
 def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.DataFrame:
@@ -42,44 +34,6 @@ def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.D
     frame = counts.rename("necesidades").rename_axis(column).reset_index()
     frame["porcentaje"] = frame["necesidades"] / total * 100 if total else 0.0
     return frame
-
-
-def rank(counts: pd.Series) -> pd.Series:
-    """Counts largest first, equal counts in the field's reference order (else alphabetical).
-
-    The one tie rule: bars, cards, captions and takeaways all order and name tied values
-    through it, so none of them puts a different one first.
-    """
-    order = {v: i for i, v in enumerate(ORDERS.get(counts.index.name, []))}
-    keys = pd.DataFrame({"n": counts.to_numpy(), "ref": [order.get(v, len(order)) for v in counts.index],
-                         "name": [str(v) for v in counts.index]}, index=counts.index)
-    return counts.loc[keys.sort_values(["n", "ref", "name"], ascending=[False, True, True], kind="stable").index]
-
-
-@dataclass(frozen=True)
-class Leaders:
-    """The values that share the largest non-zero count (several when they tie), in `rank` order."""
-
-    names: list[str]
-    count: int
-
-    @property
-    def tie(self) -> bool:
-        return len(self.names) > 1
-
-    @property
-    def said(self) -> str:
-        """«Petén», or «Petén e Izabal» when they tie."""
-        return join_names(self.names)
-
-
-def leaders(counts: pd.Series) -> Leaders | None:
-    """Who leads a count (None when every count is zero): every value tied at the top, in `rank` order."""
-    ranked = rank(counts[counts > 0])
-    if ranked.empty:
-        return None
-    top = int(ranked.iloc[0])
-    return Leaders([str(v) for v in ranked.index[ranked == top]], top)
 
 
 def in_scope(column: str, filters: Filters | None) -> list[str] | None:
