@@ -89,6 +89,21 @@ def category_label(text: str, look: "Look") -> str:
     return "<br>".join(map(literal, two_lines(text))) if len(text) > 26 else literal(text)
 
 
+def fitted_labels(values: list[str], look: "Look", room: float) -> tuple[list[str], int]:
+    """Category labels and their type size for a chart of fixed height (`room` px for the rows): every label
+    drawn, none over its neighbour. A long name is cut to one line when two lines do not fit (the hover and the
+    slide notes keep it whole); the type shrinks to the room each row gets, never under 11 px."""
+    labels = [category_label(v, look) for v in values]
+    if not look.height or not values:
+        return labels, look.ticks
+    row = room / len(values)
+    lines = max(label.count("<br>") + 1 for label in labels)
+    one_line = [literal(short(v, 30)) for v in values]
+    if lines > 1 and row < lines * look.ticks * 1.25 and len(set(one_line)) == len(one_line):
+        labels, lines = one_line, 1
+    return labels, max(11, min(look.ticks, int(row / (lines * 1.25))))
+
+
 def pitch(labels: list[str], look: "Look") -> int:
     """Pixels per bar: the look's bar height, or more when a label runs over several lines."""
     lines = max((label.count("<br>") + 1 for label in labels), default=1)
@@ -169,15 +184,17 @@ def value_axis(largest: float) -> dict:
     return dict(range=[0, max(largest * 1.02, 1)], visible=False, automargin=False)
 
 
-def written_bars(labels: list[str], largest: float, written, look: Look) -> dict:
+def written_bars(labels: list[str], largest: float, written, look: Look, ticks: int | None = None) -> dict:
     """`style`'s axes and margins for horizontal bars with their numbers (`written`) beside them: the
     hidden value axis (`value_axis`), the category axis, a left margin that holds the widest label and a
     right margin that holds the longest number.
 
     On screen the left margin is computed from the letters' widths (analysis.text_width) and plotly
     measures nothing: its automargin was a third of drawing each chart after every filter change."""
-    widest = max((width(label, look.ticks) for label in labels), default=0)
-    return dict(x=value_axis(largest), y=dict(automargin=not look.browser),
+    ticks = ticks or look.ticks
+    widest = max((width(line, ticks) for label in labels for line in label.split("<br>")), default=0)
+    every = dict(tickmode="array", tickvals=labels, ticktext=labels, tickfont=dict(size=ticks)) if look.height else {}
+    return dict(x=value_axis(largest), y=dict(automargin=not look.browser, **every),
                 margin=dict(l=10 + math.ceil(widest) + TICK_GAP + PAD, r=label_room(written, look)))
 
 
@@ -196,7 +213,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         frame = frame.set_index(column).loc[rank(frame.set_index(column)["necesidades"]).index].reset_index()
     data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
-    labels = [category_label(v, look) for v in values]
+    labels, ticks = fitted_labels(values, look, (look.height or 0) - top_margin(new_figure(), look, title) - 20)
     fig = new_figure(go.Bar(
         x=data["necesidades"], y=labels, orientation="h",
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
@@ -206,7 +223,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 **written_bars(labels, float(data["necesidades"].max() or 0), fig.data[0].text, look))
+                 **written_bars(labels, float(data["necesidades"].max() or 0), fig.data[0].text, look, ticks))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -254,7 +271,10 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
     """Horizontal stacked bars (rows = bars, columns = segments), largest total on top, total written beside."""
     data = table.loc[rank(table.sum(axis=1).rename_axis(table.index.name)).index[::-1]]
     totals = data.sum(axis=1)
-    labels = [category_label(str(i), look) for i in data.index]
+    legend_rows = 2 if len(data.columns) > 3 else 1
+    labels, ticks = fitted_labels([str(i) for i in data.index], look,
+                                  (look.height or 0) - top_margin(new_figure(), look, title) - legend_rows * look.font * 1.6
+                                  - look.ticks * 3.5)
     fig = new_figure()
     for column in data.columns:
         share = (data[column] / totals.where(totals > 0, 1) * 100).to_numpy()
@@ -267,7 +287,8 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
                              textposition="middle right", textfont=dict(size=look.ticks), hoverinfo="skip",
                              showlegend=False, cliponaxis=False))
     return style(fig, look, title, look.sized(len(data), 260, 140, pitch(labels, look)),
-                 x=count_axis(float(totals.max() or 0), "Necesidades"), y=dict(automargin=True), barmode="stack",
+                 x=count_axis(float(totals.max() or 0), "Necesidades"), barmode="stack",
+                 y=dict(automargin=True, tickfont=dict(size=ticks), tickmode="array", tickvals=labels, ticktext=labels),
                  margin=dict(r=label_room(fig.data[-1].text, look)))
 
 
