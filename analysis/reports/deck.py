@@ -1,7 +1,9 @@
 """The sequence of slides and their words, shared by the PowerPoint and the presentation mode.
 
 Both show the same slides in the same order, declared once in `SLIDES`: a cover, one
-slide per key panel (its takeaway as the title), and a closing slide on the method. The
+slide per key panel (its takeaway as the title), and a closing slide on the method. A
+panel that tells nothing in the view is left out, or the level below stands in for it
+(`STANDS_IN`), so a filtered deck never shows a single bar or «1 de 1 departamentos». The
 words of the cover and the method live here once.
 """
 from dataclasses import dataclass

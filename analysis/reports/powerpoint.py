@@ -1,13 +1,16 @@
 """The PowerPoint: from the view on screen to a deck a meeting can use as it is, or restyle.
 
-16:9 slides in the order of the panel catalogue's report: a title slide (view, date,
-sources, marking), one slide per key panel whose title is the panel's computed
-takeaway, a slide with the ten most frequent needs, and a closing slide with the
-method (files, counts, rejected rows). Bar charts are native PowerPoint charts, so
-the analyst can restyle them, change their colours or edit their numbers in
-PowerPoint itself; maps and heatmaps are 1920-px pictures rendered by kaleido in one
-browser session. Every slide carries the classification marking and the data
-cut-off.
+16:9 slides in the order of `analysis.reports.deck` (the panels that tell something in the
+view): a title slide (view, date, sources, marking), one slide per key panel whose title
+is the panel's computed takeaway, a slide with the ten most frequent needs, and a closing
+slide with the method (files, counts, rejected rows). Every title sits in the layout's
+title placeholder, so PowerPoint's outline and accessibility checker read it. Bar charts
+are native PowerPoint charts, so the analyst can restyle them, change their colours or
+edit their numbers in PowerPoint itself; their count axis is set from zero in whole
+steps, never left to PowerPoint's automatic minimum. Maps and heatmaps are pictures
+rendered by kaleido in one browser session at the size of the slide's body, their text
+as large as the native charts'. Every slide carries the classification marking and the
+data cut-off; the notes repeat the numbers with full names.
 """
 import io
 import math
