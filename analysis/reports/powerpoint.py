@@ -92,6 +92,10 @@ def _notes(slide, drawn: Drawn) -> None:
     if drawn.kind == "bars":
         lines = [f"{value or fields.blank_word(drawn.category)}: {format_int(n)}"
                  for value, n in zip(data[drawn.category], data["necesidades"])]
+    elif drawn.kind == "map":
+        inside = data[data["en_filtro"]]
+        place = "municipio" if "municipio" in inside.columns else "departamento"
+        lines = [f"{name}: {format_int(n)}" for name, n in zip(inside[place], inside["necesidades"])]
     elif drawn.kind in ("stacked", "heatmap"):
         lines = [f"{row}: " + ", ".join(f"{column} {format_int(n)}" for column, n in values.items() if n)
                  for row, values in data.iterrows()]
