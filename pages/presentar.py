@@ -12,6 +12,7 @@ from analysis.reports import deck
 from ui import data
 from ui import view as views
 from ui.actions import page_choices
+from ui.deck import slides as deck_slides
 from ui.saved_views import current_params
 from ui.widgets import chart, empty_state
 
@@ -31,7 +32,7 @@ if view.needs.empty:
     empty_state(view)
     st.stop()
 context = view.context(page_choices())
-slides = deck.slides(context)
+slides = deck_slides(context)
 try:
     number = min(max(int(st.query_params.get(PARAM, 1)), 1), len(slides))
 except ValueError:

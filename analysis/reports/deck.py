@@ -48,7 +48,7 @@ def slides(context: Context) -> list[Slide]:
 
     def tells(key: str) -> bool:
         if key not in told:
-            told[key] = PANELS[key].tells_something(PANELS[key].compute(context))
+            told[key] = PANELS[key].tells_something(context)
         return told[key]
 
     panels = [key for key in SLIDES[1:-1] if (key not in STANDS_IN or not tells(STANDS_IN[key])) and tells(key)]
