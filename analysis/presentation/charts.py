@@ -209,7 +209,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
 
     `field` names the filter a click on a bar sets (e.g. "departamento").
     """
-    if sort:  # largest on top, ties in the one order every caption names them in (aggregation.rank)
+    if sort:  # largest on top, ties in the one order every caption names them in (fields.ranking)
         frame = frame.set_index(column).loc[rank(frame.set_index(column)["necesidades"]).index].reset_index()
     data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
@@ -314,7 +314,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
     """
     data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
-    labels = [category_label(v, look) for v in values]
+    labels, ticks = fitted_labels(values, look, (look.height or 0) - top_margin(new_figure(), look, title) - 20)
     written = list(texts[::-1]) if texts is not None else [f"{v:,}" for v in data[value]]
     fig = new_figure(go.Bar(
         x=data[value], y=labels, orientation="h", marker_color=BAR_COLOR, text=[literal(t) for t in written],
@@ -323,7 +323,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     ))
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look))
+                 **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look, ticks))
 
 
 def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
