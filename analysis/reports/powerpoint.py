@@ -170,10 +170,11 @@ def _stacked_chart(slide, drawn: Drawn) -> None:
         data.add_series(str(column), [int(v) for v in table[column]])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *BODY, data).chart
     chart.has_title = False
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.TOP
-    chart.legend.include_in_layout = False
-    chart.legend.font.size = Pt(12)
+    chart.has_legend = len(table.columns) > 1  # one segment (one ámbito in view) needs no legend
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(12)
     chart.category_axis.reverse_order = True
     chart.category_axis.tick_labels.font.size = Pt(_label_size(len(table.index)))
     _value_axis(chart, max(int(table.sum(axis=1).max()), 1), shown=True)
