@@ -208,7 +208,10 @@ def _departamento_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
     lead = _lead(frame, "departamento")
     if lead is None:
         return "No hay necesidades con los filtros actuales."
-    share = _pct(lead.count, frame["necesidades"].sum())
+    total = int(frame["necesidades"].sum())
+    if lead.count == total:  # one department in view: its count, not «el departamento con más»
+        return f"Todas las necesidades en vista ({format_int(total)}) son de {lead.said}."
+    share = _pct(lead.count, total)
     if lead.tie:
         return (f"{lead.said} empatan como los departamentos con más necesidades: {format_int(lead.count)} cada uno "
                 f"({share}).")
