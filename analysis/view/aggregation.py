@@ -50,6 +50,10 @@ def in_scope(column: str, filters: Filters | None) -> list[str] | None:
         return [v for v in order if v in chosen]
     if column == "departamento":
         return [d for d in order if d in scoped_departamentos(filters)]
+    if column == "region":  # a departamento chosen leaves its región in view, not the seven others as zeros
+        regions = reference.region_of_departamento()
+        inside = {regions[d] for d in scoped_departamentos(filters)}
+        return [r for r in order if r in inside]
     return order
 
 

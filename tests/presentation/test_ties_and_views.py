@@ -2,6 +2,7 @@
 and colour scales from zero."""
 import pandas as pd
 
+from analysis.fields import reference
 from analysis.formatting import join_names
 from analysis.presentation import charts, maps
 from analysis.presentation.panels import PANELS, Context, lead_words
@@ -12,7 +13,7 @@ from analysis.view.filters import Filters
 def needs(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     """Needs of (departamento, municipio, ambito), the other fields as the store gives them."""
     frame = pd.DataFrame(rows, columns=["departamento", "municipio", "ambito"])
-    return frame.assign(region="", nivel="Municipal", necesidad=[f"Necesidad {i}" for i in range(len(frame))],
+    return frame.assign(region=frame["departamento"].map(reference.region_of_departamento()), nivel="Municipal", necesidad=[f"Necesidad {i}" for i in range(len(frame))],
                         institucion="", prioridad="", estado="", evento="", fecha=pd.NaT, municipio_codigo=0)
 
 
@@ -38,6 +39,11 @@ def test_tied_ambitos_say_empatan_and_a_filtered_view_names_its_place():
         "(50 %).")
     one = Context.of(TIED, Filters.of(departamento=["Zacapa", "Petén"]))
     assert PANELS["ambitos"].draw(one).takeaway == "En Zacapa y Petén, todas las necesidades en vista (4) son de Seguridad Interior."
+
+
+def test_a_place_filter_leaves_only_its_regions_in_the_region_chart():
+    drawn = PANELS["regiones"].draw(Context.of(TIED, Filters.of(departamento=["Petén", "Izabal"])))
+    assert list(drawn.data["region"]) == ["III Nororiente", "VIII Petén"]  # not six more regions at zero
 
 
 def test_a_panel_with_one_category_or_a_one_row_matrix_tells_nothing():
