@@ -127,3 +127,19 @@ def test_libreoffice_lays_every_slide_on_one_page(decks, view, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "presentacion.pdf"), "-"], check=True, capture_output=True,
                           text=True).stdout
     assert deck.slides[1].shapes.title.text_frame.text.split(",")[0] in text
+
+
+@pytest.mark.parametrize("view", ["nacional", "Petén"])
+def test_map_and_matrix_pictures_fill_the_slide_with_text_as_large_as_the_native_charts(decks, view):
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from analysis.presentation.charts import SLIDE_MAP, SLIDE_WIDE
+    from analysis.reports.powerpoint import BODY
+    _, deck, _ = decks[view]
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert pictures
+    for picture in pictures:
+        assert picture.width >= 0.95 * BODY[2] and picture.height >= 0.95 * BODY[3]
+    px_per_inch = SLIDE_WIDE.height / (BODY[3] / 914400)  # the looks are drawn at the size they take
+    points = [px * 72 / px_per_inch for px in (SLIDE_WIDE.ticks, SLIDE_MAP.ticks, SLIDE_MAP.map.font)]
+    assert min(points) >= 12  # the native charts' axis labels are 12 pt, their bar labels 10–14 pt
