@@ -240,7 +240,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     ticks = look.ticks
     if look.height:  # a fixed height (presentation, images): the type follows the room each row gets
         row_px = (look.height - header - top_margin(new_figure(), look, title) - 30) / max(len(table.index), 1)
-        ticks = max(9, min(look.ticks, int(row_px * 0.72)))
+        ticks = max(9, min(look.ticks, int(row_px * 0.8)))
     ys = [literal(short(str(i), look.label_width)) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
              f"%{{customdata[0]:,}} {unit} (%{{customdata[1]:.1f}} % del total)<extra></extra>")
@@ -262,8 +262,9 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
             marker=dict(symbol="square", size=28, opacity=0.01, color="#000"),
         ))
     return style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120),
-                 x=dict(side="top", tickangle=0, automargin=True, type="category"),
-                 y=dict(autorange="reversed", automargin=True, type="category", tickfont=dict(size=ticks)),
+                 # ranges fixed to the cells: left automatic, the clickable markers' size pads them with empty bands
+                 x=dict(side="top", tickangle=0, automargin=True, type="category", range=[-0.5, len(xs) - 0.5]),
+                 y=dict(range=[len(ys) - 0.5, -0.5], automargin=True, type="category", tickfont=dict(size=ticks)),
                  margin=dict(t=top_margin(fig, look, title) + header))  # the column headers sit under the title
 
 
