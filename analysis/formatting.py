@@ -60,3 +60,12 @@ def plain(text: object) -> str:
     """Text shown literally where Streamlit reads Markdown (messages, captions, labels): file
     names, sheet names, headers and values are the user's and must never format the page."""
     return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub("\u2060", str(text)))
+
+
+def join_names(names: list[str]) -> str:
+    """«Petén», «Petén e Izabal», «Petén, Izabal y Zacapa»: «e» before a word that sounds «i», as Spanish writes."""
+    if len(names) < 2:
+        return "".join(names)
+    last = names[-1]
+    conjunction = "e" if re.match(r"(?i)h?[ií](?![aeoáéó])", last) else "y"
+    return f"{', '.join(names[:-1])} {conjunction} {last}"

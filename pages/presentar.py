@@ -12,6 +12,7 @@ from analysis.reports import deck
 from ui import data
 from ui import view as views
 from ui.actions import page_choices
+from ui.deck import slides as deck_slides
 from ui.saved_views import current_params
 from ui.widgets import chart, empty_state
 
@@ -30,7 +31,8 @@ view = views.current()
 if view.needs.empty:
     empty_state(view)
     st.stop()
-slides = deck.slides(view.filters)
+context = view.context(page_choices())
+slides = deck_slides(context)
 try:
     number = min(max(int(st.query_params.get(PARAM, 1)), 1), len(slides))
 except ValueError:
@@ -70,7 +72,7 @@ elif slide.key == deck.METHOD:
     for line in deck.method_lines(data.uploads()) + list(deck.METHOD_NOTES):
         block("diapositiva-texto", line)
 else:
-    drawn = PANELS[slide.key].draw(view.context(page_choices()), PRESENT)
+    drawn = PANELS[slide.key].draw(context, PRESENT)
     block("diapositiva-titulo", drawn.takeaway)
     block("diapositiva-subtitulo", f"{drawn.title} · {view.filters.summary()}")
     chart(drawn.figure, key=f"presentar_{slide.key}", clickable=False)

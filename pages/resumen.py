@@ -2,18 +2,19 @@
 import streamlit as st
 
 from analysis.formatting import format_int, plural
+from analysis.presentation.panels import lead_words
 from analysis.view import aggregation
 from ui.panels import show
 from ui.widgets import metric_cards, start_page
 
 view = start_page("Resumen de necesidades de seguridad")
 top = aggregation.headline(view.needs, view.total, view.index, view.filters)
+lead = top.top_departamentos
 theme, theme_count = next(iter(top.top_temas.items()), ("—", 0))
 metric_cards([
     ("Necesidades en vista", format_int(top.shown), f"de {format_int(top.total)} registradas"),
     ("Departamentos con registros", f"{top.departamentos_cubiertos} de {top.departamentos_total}", ""),
-    ("Departamento con más necesidades", top.top_departamento or "—",
-     plural(top.top_departamento_necesidades, "necesidad") if top.top_departamento else ""),
+    ("Departamento con más necesidades", lead.said if lead else "—", lead_words(lead)),
     ("Tema más frecuente", theme, plural(theme_count, "necesidad") if theme_count else ""),
 ])
 

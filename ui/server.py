@@ -190,6 +190,10 @@ class SpanishShell:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(raw=message["headers"])
                 if message["status"] == 200 and headers.get("content-type", "").startswith("text/html"):
+                    # A browser opening a page is a visit about to start: the warm-up stands down now, not
+                    # when the script first runs. A shared link to a page (Presentar) runs that page before
+                    # dashboard.py, outside `importing()`, and a warm-up importing meanwhile broke it.
+                    visiting()
                     start = message
                     return
             elif start is not None and message["type"] == "http.response.body":

@@ -17,8 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import fields
+from analysis.fields.ranking import rank
 from analysis.formatting import PLOTLY_SEPARATORS
-from analysis.presentation.maps import SCALE, MapCanvas
+from analysis.presentation.maps import SCALE, MapCanvas, integer_ticks
 from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
@@ -63,9 +64,10 @@ IMAGE = Look(font=24, title=34, ticks=22, bar=46, label_width=60, width=1920, he
              map=MapCanvas(1840, 760, 20), subtitle_lines=2)
 # Pictures on a slide are drawn at the size they take there (about 110 px per inch) and rendered at
 # a higher pixel scale, so their text reads like the slide's own (12–14 pt) and the file is ≥ 1920 px wide.
-SLIDE_MAP = Look(font=14, title=18, ticks=13, bar=22, width=600, height=566, map=MapCanvas(600, 566, 12),
+# They fill the slide's body (12.3 × 5.1 in) and their text is at least the native charts' (20 px ≈ 13 pt there).
+SLIDE_MAP = Look(font=21, title=24, ticks=20, bar=30, width=1356, height=566, map=MapCanvas(1356, 566, 19),
                  show_title=False)
-SLIDE_WIDE = Look(font=14, title=18, ticks=13, bar=20, width=1180, height=566, show_title=False)
+SLIDE_WIDE = Look(font=21, title=24, ticks=20, bar=30, width=1356, height=566, show_title=False)
 PRESENT = Look(font=20, title=26, ticks=18, bar=36, label_width=56, height=450, map=MapCanvas(1100, 440, 13),
                show_title=False, browser=True)
 
@@ -85,6 +87,21 @@ def category_label(text: str, look: "Look") -> str:
     half-width chart keeps room for its bars."""
     text = short(text, look.label_width)
     return "<br>".join(map(literal, two_lines(text))) if len(text) > 26 else literal(text)
+
+
+def fitted_labels(values: list[str], look: "Look", room: float) -> tuple[list[str], int]:
+    """Category labels and their type size for a chart of fixed height (`room` px for the rows): every label
+    drawn, none over its neighbour. A long name is cut to one line when two lines do not fit (the hover and the
+    slide notes keep it whole); the type shrinks to the room each row gets, never under 11 px."""
+    labels = [category_label(v, look) for v in values]
+    if not look.height or not values:
+        return labels, look.ticks
+    row = room / len(values)
+    lines = max(label.count("<br>") + 1 for label in labels)
+    one_line = [literal(short(v, 30)) for v in values]
+    if lines > 1 and row < lines * look.ticks * 1.25 and len(set(one_line)) == len(one_line):
+        labels, lines = one_line, 1
+    return labels, max(11, min(look.ticks, int(row / (lines * 1.25))))
 
 
 def pitch(labels: list[str], look: "Look") -> int:
@@ -146,10 +163,17 @@ def _meta(field: str | None, values) -> list[dict] | None:
     return [{field: v} if v not in ("", fields.blank_word(field)) else None for v in values] if field else None
 
 
+def whole_step(largest: float, most: int = 6) -> int:
+    """The step between the ticks of a count axis from zero: whole, on a 1-2-5 scale, at most `most` ticks.
+    Declared once for plotly's axes and the native PowerPoint charts' major unit."""
+    ticks = integer_ticks(0, max(math.ceil(largest), 1), most)
+    return ticks[1] - ticks[0]
+
+
 def count_axis(largest: float, title: str | None = None) -> dict:
     """A count axis from zero to just past the largest value, with whole-number ticks only."""
-    axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero",
-                dtick=1 if largest <= 5 else None, nticks=5)  # labels turn only when a narrow chart crowds them
+    axis = dict(range=[0, max(largest * 1.02, 1)], tickformat=",d", rangemode="tozero", tick0=0,
+                dtick=whole_step(largest))
     return axis | dict(title=dict(text=title)) if title else axis
 
 
@@ -160,15 +184,17 @@ def value_axis(largest: float) -> dict:
     return dict(range=[0, max(largest * 1.02, 1)], visible=False, automargin=False)
 
 
-def written_bars(labels: list[str], largest: float, written, look: Look) -> dict:
+def written_bars(labels: list[str], largest: float, written, look: Look, ticks: int | None = None) -> dict:
     """`style`'s axes and margins for horizontal bars with their numbers (`written`) beside them: the
     hidden value axis (`value_axis`), the category axis, a left margin that holds the widest label and a
     right margin that holds the longest number.
 
     On screen the left margin is computed from the letters' widths (analysis.text_width) and plotly
     measures nothing: its automargin was a third of drawing each chart after every filter change."""
-    widest = max((width(label, look.ticks) for label in labels), default=0)
-    return dict(x=value_axis(largest), y=dict(automargin=not look.browser),
+    ticks = ticks or look.ticks
+    widest = max((width(line, ticks) for label in labels for line in label.split("<br>")), default=0)
+    every = dict(tickmode="array", tickvals=labels, ticktext=labels, tickfont=dict(size=ticks)) if look.height else {}
+    return dict(x=value_axis(largest), y=dict(automargin=not look.browser, **every),
                 margin=dict(l=10 + math.ceil(widest) + TICK_GAP + PAD, r=label_room(written, look)))
 
 
@@ -183,9 +209,11 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
 
     `field` names the filter a click on a bar sets (e.g. "departamento").
     """
-    data = frame.sort_values("necesidades", ascending=True, kind="stable") if sort else frame.iloc[::-1]
+    if sort:  # largest on top, ties in the one order every caption names them in (fields.ranking)
+        frame = frame.set_index(column).loc[rank(frame.set_index(column)["necesidades"]).index].reset_index()
+    data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
-    labels = [category_label(v, look) for v in values]
+    labels, ticks = fitted_labels(values, look, (look.height or 0) - top_margin(new_figure(), look, title) - 20)
     fig = new_figure(go.Bar(
         x=data["necesidades"], y=labels, orientation="h",
         marker_color=[(colors or {}).get(v, BAR_COLOR) for v in values],
@@ -195,7 +223,7 @@ def bars(frame: pd.DataFrame, column: str, title: str, look: Look = SCREEN, colo
         hovertemplate="<b>%{customdata[0]}</b><br>%{x:,} necesidades (%{customdata[1]:.1f} %)<extra></extra>",
     ))
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 **written_bars(labels, float(data["necesidades"].max() or 0), fig.data[0].text, look))
+                 **written_bars(labels, float(data["necesidades"].max() or 0), fig.data[0].text, look, ticks))
 
 
 def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: Look = SCREEN,
@@ -212,7 +240,7 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
     ticks = look.ticks
     if look.height:  # a fixed height (presentation, images): the type follows the room each row gets
         row_px = (look.height - header - top_margin(new_figure(), look, title) - 30) / max(len(table.index), 1)
-        ticks = max(9, min(look.ticks, int(row_px * 0.72)))
+        ticks = max(9, min(look.ticks, int(row_px * 0.8)))
     ys = [literal(short(str(i), look.label_width)) for i in table.index]
     hover = (f"{y_title}: <b>%{{customdata[2]}}</b><br>{x_title}: <b>%{{customdata[3]}}</b><br>"
              f"%{{customdata[0]:,}} {unit} (%{{customdata[1]:.1f}} % del total)<extra></extra>")
@@ -234,16 +262,20 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
             marker=dict(symbol="square", size=28, opacity=0.01, color="#000"),
         ))
     return style(fig, look, title, look.sized(len(table.index), 280, int(header) + 120),
-                 x=dict(side="top", tickangle=0, automargin=True, type="category"),
-                 y=dict(autorange="reversed", automargin=True, type="category", tickfont=dict(size=ticks)),
+                 # ranges fixed to the cells: left automatic, the clickable markers' size pads them with empty bands
+                 x=dict(side="top", tickangle=0, automargin=True, type="category", range=[-0.5, len(xs) - 0.5]),
+                 y=dict(range=[len(ys) - 0.5, -0.5], automargin=True, type="category", tickfont=dict(size=ticks)),
                  margin=dict(t=top_margin(fig, look, title) + header))  # the column headers sit under the title
 
 
 def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look = SCREEN) -> go.Figure:
     """Horizontal stacked bars (rows = bars, columns = segments), largest total on top, total written beside."""
-    data = table.loc[table.sum(axis=1).sort_values(ascending=True, kind="stable").index]
+    data = table.loc[rank(table.sum(axis=1).rename_axis(table.index.name)).index[::-1]]
     totals = data.sum(axis=1)
-    labels = [category_label(str(i), look) for i in data.index]
+    legend_rows = 2 if len(data.columns) > 3 else 1
+    labels, ticks = fitted_labels([str(i) for i in data.index], look,
+                                  (look.height or 0) - top_margin(new_figure(), look, title) - legend_rows * look.font * 1.6
+                                  - look.ticks * 3.5)
     fig = new_figure()
     for column in data.columns:
         share = (data[column] / totals.where(totals > 0, 1) * 100).to_numpy()
@@ -256,7 +288,8 @@ def stacked(table: pd.DataFrame, title: str, colors: dict[str, str], look: Look 
                              textposition="middle right", textfont=dict(size=look.ticks), hoverinfo="skip",
                              showlegend=False, cliponaxis=False))
     return style(fig, look, title, look.sized(len(data), 260, 140, pitch(labels, look)),
-                 x=count_axis(float(totals.max() or 0), "Necesidades"), y=dict(automargin=True), barmode="stack",
+                 x=count_axis(float(totals.max() or 0), "Necesidades"), barmode="stack",
+                 y=dict(automargin=True, tickfont=dict(size=ticks), tickmode="array", tickvals=labels, ticktext=labels),
                  margin=dict(r=label_room(fig.data[-1].text, look)))
 
 
@@ -282,7 +315,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
     """
     data = frame.iloc[::-1]
     values = [str(v) or fields.blank_word(column) for v in data[column]]
-    labels = [category_label(v, look) for v in values]
+    labels, ticks = fitted_labels(values, look, (look.height or 0) - top_margin(new_figure(), look, title) - 20)
     written = list(texts[::-1]) if texts is not None else [f"{v:,}" for v in data[value]]
     fig = new_figure(go.Bar(
         x=data[value], y=labels, orientation="h", marker_color=BAR_COLOR, text=[literal(t) for t in written],
@@ -291,7 +324,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
     ))
     return style(fig, look, title, look.sized(len(data), 240, 90, pitch(labels, look)),
-                 **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look))
+                 **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look, ticks))
 
 
 def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),

@@ -208,7 +208,7 @@ def area_map(areas: tuple[Area, ...], counts: dict[int, int], outside: set[int],
     map; on a wide one the scale stands at the right and the legend above.
     """
     shown = [counts.get(a.codigo, 0) for a in areas if a.codigo not in outside and counts.get(a.codigo, 0) > 0]
-    low, high = (min(shown), max(shown)) if shown else (0, 0)
+    low, high = 0, max(shown, default=0)  # the scale starts at zero, as every count axis does
     total = sum(counts.get(a.codigo, 0) for a in areas) or 1
     fig = new_figure()
     labels: list[_Label] = []

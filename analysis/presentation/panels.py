@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from analysis import fields
 from analysis.fields import reference
-from analysis.formatting import format_decimal, format_int, format_pct, plural
+from analysis.formatting import format_decimal, format_int, format_pct, join_names, plural
 from analysis.presentation import charts, geo, maps
 from analysis.presentation.charts import SCREEN, Look
 from analysis.view import aggregation, comparison, population, priority, recurrence
@@ -26,6 +26,7 @@ from analysis.view.textindex import TextIndex, build_text_index
 ALL = "Todas las necesidades"  # the map's «colour by» choice meaning every ámbito
 RECURRING_PLACES = 2  # a need is «recurring» when raised in at least this many departamentos
 RECURRING_SHOWN = 10
+MUNICIPIOS_SHOWN = 15  # bars or matrix rows a slide holds at a readable size
 CHOICE_AMBITO = "mapa_ambito"
 CHOICE_DEPARTAMENTO = "mapa_departamento"
 
@@ -111,6 +112,24 @@ class Panel:
     category: str | None = None
     colored_by: str | None = None  # the field whose catalogue colours paint the bars or segments
 
+    def tells_something(self, ctx: Context) -> bool:
+        """Whether the panel's numbers say anything a meeting needs a chart for: at least two bars, areas,
+        rows and columns with needs. One category, everything in one bar, all zeros or a one-row matrix
+        does not (the deck leaves such a panel out or shows the level below, `analysis.reports.deck`).
+        A table of needs tells something whenever there are needs (and is not counted for it: 0.2 s at
+        100,000 needs)."""
+        if self.kind == "table":
+            return not ctx.needs.empty
+        data = self.compute(ctx)
+        if self.kind == "bars":
+            return int((data["necesidades"] > 0).sum()) >= 2
+        if self.kind == "map":
+            return int((data["en_filtro"] & (data["necesidades"] > 0)).sum()) >= 2
+        if self.kind in ("stacked", "heatmap"):
+            rows_with_needs = int((data.sum(axis=1) > 0).sum()) if data.size else 0
+            return rows_with_needs >= 2 and (self.kind == "stacked" or int((data.sum() > 0).sum()) >= 2)
+        return len(data) >= 2
+
     def draw(self, ctx: Context, look: Look = SCREEN) -> Drawn:
         data = self.compute(ctx)
         title = self.title(ctx)
@@ -127,54 +146,110 @@ def _pct(part: float, whole: float) -> str:
     return format_pct(part, whole, digits=0)
 
 
-def _leader(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
-    counted = frame[frame["necesidades"] > 0].sort_values("necesidades", ascending=False, kind="stable")
-    return (str(counted[column].iloc[0]), int(counted["necesidades"].iloc[0])) if len(counted) else None
+def _lead(frame: pd.DataFrame, column: str) -> aggregation.Leaders | None:
+    """Who leads a count frame, by the one tie rule (`aggregation.leaders`)."""
+    return aggregation.leaders(frame.set_index(column)["necesidades"])
+
+
+def lead_words(lead: aggregation.Leaders | None) -> str:
+    """The count beside a leading name on a card: «39 necesidades», or «empatan con 39 necesidades cada uno»."""
+    if lead is None:
+        return ""
+    return f"empatan con {plural(lead.count, 'necesidad')} cada uno" if lead.tie else plural(lead.count, "necesidad")
+
+
+def _heads(lead: aggregation.Leaders) -> str:
+    """«Petén encabeza con 39», or «Petén e Izabal empatan con 39 cada uno»."""
+    if lead.tie:
+        return f"{lead.said} empatan con {format_int(lead.count)} cada uno"
+    return f"{lead.said} encabeza con {format_int(lead.count)}"
+
+
+def where(ctx: Context) -> str:
+    """The place the view is narrowed to, as a sentence opens: «En Petén, », «En la región VIII Petén, » or «»."""
+    for key, words in (("municipio", "En {}, "), ("departamento", "En {}, "), ("region", "En la región {}, ")):
+        if chosen := [v for v in ctx.filters.values(key) if v]:
+            return words.format(join_names(list(chosen)))
+    return ""
+
+
+def _said(template: str, lead: aggregation.Leaders) -> str:
+    return join_names([template.format(name) for name in lead.names])
 
 
 def _share_sentence(subject: str, belongs: str) -> Callable[[Context, pd.DataFrame], str]:
-    """«Seguridad Interior concentra el 43 % de las necesidades» for a count_by frame.
+    """«Seguridad Interior concentra el 43 % de las necesidades» for a count_by frame; in a filtered view
+    «En Petén, Seguridad Interior reúne 39 de las 81 necesidades (48 %)»; tied values «empatan».
 
     `subject` words the leading value («el nivel {}»), `belongs` says that every need is
     of it («del nivel {}»).
     """
     def sentence(ctx: Context, frame: pd.DataFrame) -> str:
         total = int(frame["necesidades"].sum())
-        lead = _leader(frame, frame.columns[0])
+        lead = _lead(frame, frame.columns[0])
         if lead is None:
             return "No hay necesidades con los filtros actuales."
-        name, count = lead
-        if count == total:
-            return f"Todas las necesidades en vista ({format_int(total)}) son {belongs.format(name)}."
-        said = subject.format(name)
-        return f"{said[0].upper()}{said[1:]} concentra el {_pct(count, total)} de las necesidades."
+        place = where(ctx)
+        if lead.count == total:
+            return f"{place}todas las necesidades en vista ({format_int(total)}) son {belongs.format(lead.said)}."
+        said = _said(subject, lead)
+        if lead.tie:
+            text = (f"{place}{said} empatan con {format_int(lead.count)} de las {format_int(total)} necesidades "
+                    f"cada uno ({_pct(lead.count, total)}).")
+        elif ctx.filters.active:
+            text = f"{place}{said} reúne {format_int(lead.count)} de las {format_int(total)} necesidades ({_pct(lead.count, total)})."
+        else:
+            text = f"{said} concentra el {_pct(lead.count, total)} de las necesidades."
+        return _first_upper(text)
     return sentence
 
 
 def _departamento_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
-    lead = _leader(frame, "departamento")
+    lead = _lead(frame, "departamento")
     if lead is None:
         return "No hay necesidades con los filtros actuales."
-    name, count = lead
-    return (f"{name} es el departamento con más necesidades: {format_int(count)} "
-            f"({_pct(count, frame['necesidades'].sum())}).")
+    total = int(frame["necesidades"].sum())
+    if lead.count == total:  # one department in view: its count, not «el departamento con más»
+        return f"Todas las necesidades en vista ({format_int(total)}) son de {lead.said}."
+    share = _pct(lead.count, total)
+    if lead.tie:
+        return (f"{lead.said} empatan como los departamentos con más necesidades: {format_int(lead.count)} cada uno "
+                f"({share}).")
+    return f"{lead.said} es el departamento con más necesidades: {format_int(lead.count)} ({share})."
+
+
+def _municipios_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
+    lead = _lead(frame, "municipio")
+    if lead is None:
+        return "No hay necesidades con los filtros actuales."
+    total = f"{format_int(len(_placed(ctx)))} que indican municipio"
+    if lead.tie:
+        return _first_upper(f"{where(ctx)}{lead.said} empatan como los municipios con más necesidades: "
+                            f"{format_int(lead.count)} cada uno de las {total}.")
+    return _first_upper(f"{where(ctx)}{lead.said} es el municipio con más necesidades: {format_int(lead.count)} de "
+                        f"las {total}.")
+
+
+def _coverage_takeaway(inside: pd.DataFrame, column: str, areas: str) -> str:
+    """«8 de 14 municipios de Petén tienen necesidades registradas; San Benito encabeza con 12.»"""
+    covered = int((inside["necesidades"] > 0).sum())
+    lead = _lead(inside, column)
+    head = f"{covered} de {areas}"
+    return f"{head}; {_heads(lead)}." if lead else f"{head}."
 
 
 def _map_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
     inside = frame[frame["en_filtro"]]
-    covered = int((inside["necesidades"] > 0).sum())
-    lead = _leader(inside, "departamento")
-    head = f"{covered} de {len(inside)} departamentos tienen {ctx.scope_words} registradas"
-    return f"{head}; {lead[0]} encabeza con {format_int(lead[1])}." if lead else f"{head}."
+    if len(inside) == 1:  # one departamento in view: its count, not «1 de 1»
+        return f"{inside['departamento'].iloc[0]}: {plural(int(inside['necesidades'].iloc[0]), 'necesidad')} registradas."
+    return _coverage_takeaway(inside, "departamento",
+                              f"{len(inside)} departamentos tienen {ctx.scope_words} registradas")
 
 
 def _municipio_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
-    departamento = ctx.choice(CHOICE_DEPARTAMENTO)
     inside = frame[frame["en_filtro"]]
-    covered = int((inside["necesidades"] > 0).sum())
-    lead = _leader(inside, "municipio")
-    head = f"{covered} de {len(inside)} municipios de {departamento} tienen {ctx.scope_words} registradas"
-    return f"{head}; {lead[0]} encabeza con {format_int(lead[1])}." if lead else f"{head}."
+    return _coverage_takeaway(inside, "municipio", f"{len(inside)} municipios de {ctx.choice(CHOICE_DEPARTAMENTO)} "
+                                                   f"tienen {ctx.scope_words} registradas")
 
 
 def _cell_takeaway(row_words: str) -> Callable[[Context, pd.DataFrame], str]:
@@ -182,9 +257,13 @@ def _cell_takeaway(row_words: str) -> Callable[[Context, pd.DataFrame], str]:
         if table.empty or table.to_numpy().max() == 0:
             return "No hay necesidades con los filtros actuales."
         stacked = table.stack()
-        (row, column), count = stacked.idxmax(), int(stacked.max())
-        return (f"La combinación más frecuente es {row_words.format(row)} en {column}: {format_int(count)} "
-                f"necesidades ({_pct(count, table.to_numpy().sum())}).")
+        count, total = int(stacked.max()), int(table.to_numpy().sum())
+        cells = [f"{row_words.format(row)} en {column}" for (row, column) in stacked.index[stacked == count]]
+        if len(cells) > 1:
+            return _first_upper(f"{where(ctx)}{join_names(cells)} empatan como las combinaciones más frecuentes: "
+                                f"{format_int(count)} necesidades cada una ({_pct(count, total)}).")
+        return _first_upper(f"{where(ctx)}la combinación más frecuente es {cells[0]}: {format_int(count)} "
+                            f"necesidades ({_pct(count, total)}).")
     return sentence
 
 
@@ -193,10 +272,12 @@ def _institution_takeaway(focus: str | None, words: str) -> Callable[[Context, p
         if table.empty:
             return "Las necesidades en vista no indican institución responsable."
         column = table[focus] if focus in table.columns else table.sum(axis=1)
-        if column.max() == 0:
+        lead = aggregation.leaders(column.rename_axis("institucion"))
+        if lead is None:
             return f"Ninguna institución tiene necesidades {words}."
-        return (f"{column.idxmax()} es la institución con más necesidades {words}: "
-                f"{format_int(int(column.max()))}.").replace("  ", " ")
+        if lead.tie:
+            return f"{lead.said} empatan como las instituciones con más necesidades {words}: {format_int(lead.count)} cada una."
+        return f"{lead.said} es la institución con más necesidades {words}: {format_int(lead.count)}."
     return sentence
 
 
@@ -211,12 +292,14 @@ def _pending_takeaway(ctx: Context, table: pd.DataFrame) -> str:
 
 
 def _theme_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
-    named = frame[frame["tema"] != aggregation.OTHER]
-    if named.empty or named["necesidades"].max() == 0:
+    lead = _lead(frame[frame["tema"] != aggregation.OTHER], "tema")
+    if lead is None:
         return "Ninguna descripción en vista coincide con los temas conocidos."
-    top = named.iloc[0]
-    return (f"El tema más frecuente es «{top['tema']}»: {format_int(int(top['necesidades']))} necesidades "
-            f"({_pct(top['necesidades'], len(ctx.needs))}).")
+    share = _pct(lead.count, len(ctx.needs))
+    if lead.tie:
+        return (f"Los temas {join_names([f'«{n}»' for n in lead.names])} empatan como los más frecuentes: "
+                f"{format_int(lead.count)} necesidades cada uno ({share}).")
+    return f"El tema más frecuente es «{lead.said}»: {format_int(lead.count)} necesidades ({share})."
 
 
 def _frequent_takeaway(ctx: Context, frame: pd.DataFrame) -> str:
@@ -241,6 +324,27 @@ def _counts(column: str, keep_order: bool = False, scoped: bool = False) -> Call
             frame = frame[frame[column].isin(allowed) | (frame["necesidades"] > 0)].reset_index(drop=True)
         return frame
     return compute
+
+
+def _present(table: pd.DataFrame) -> pd.DataFrame:
+    """A breakdown without the segments no need in view has, so its legend lists only values in the view."""
+    return table.loc[:, table.sum() > 0] if table.size else table
+
+
+def _placed(ctx: Context) -> pd.DataFrame:
+    """The needs in view that name their municipio (a need without one is on no municipio's bar or row)."""
+    return ctx.needs[ctx.needs["municipio"] != ""]
+
+
+def _municipio_counts(ctx: Context) -> pd.DataFrame:
+    """Needs per municipio (the level below one departamento), the busiest MUNICIPIOS_SHOWN."""
+    return aggregation.count_by(_placed(ctx), "municipio").head(MUNICIPIOS_SHOWN)
+
+
+def _municipio_crosstab(ctx: Context) -> pd.DataFrame:
+    """Municipio × ámbito (the level below one departamento's row of the department matrix)."""
+    table = aggregation.crosstab(_placed(ctx), "municipio", "ambito", ctx.filters)
+    return table.loc[aggregation.rank(table.sum(axis=1).rename_axis("municipio")).index[:MUNICIPIOS_SHOWN]]
 
 
 def _themes(ctx: Context) -> pd.DataFrame:
@@ -436,6 +540,8 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("departamentos", "bars", lambda c: "Necesidades por departamento", _counts("departamento"),
           _bars("departamento", "departamento"), _departamento_takeaway, narrows=("departamento",),
           category="departamento"),
+    Panel("municipios", "bars", lambda c: "Necesidades por municipio (las que lo indican)", _municipio_counts, _bars("municipio", "municipio"),
+          _municipios_takeaway, narrows=("municipio",), category="municipio"),
     Panel("mapa_departamentos", "map", lambda c: f"{_first_upper(c.scope_words)} por departamento",
           lambda c: aggregation.coverage(c.scoped, c.filters),
           _map_figure(lambda c: geo.departamento_areas(), "departamento", lambda c: {}), _map_takeaway,
@@ -448,19 +554,21 @@ PANELS: dict[str, Panel] = {p.key: p for p in (
     Panel("departamento_ambito", "heatmap", lambda c: "Departamento × ámbito",
           lambda c: aggregation.crosstab(c.needs, "departamento", "ambito", c.filters),
           _heatmap("departamento", "ambito"), _cell_takeaway("{}"), narrows=("departamento", "ambito")),
+    Panel("municipio_ambito", "heatmap", lambda c: "Municipio × ámbito (necesidades que indican municipio)", _municipio_crosstab,
+          _heatmap("municipio", "ambito"), _cell_takeaway("{}"), narrows=("municipio", "ambito")),
     Panel("nivel_ambito", "heatmap", lambda c: "Nivel × ámbito",
           lambda c: aggregation.crosstab(c.needs, "nivel", "ambito", c.filters),
           _heatmap("nivel", "ambito"), _cell_takeaway("el nivel {}"), narrows=("nivel", "ambito")),
     Panel("temas", "bars", lambda c: "Temas más frecuentes en las descripciones", _themes, _bars("tema", "tema"),
           _theme_takeaway, narrows=("tema",), category="tema"),
     Panel("instituciones_ambito", "stacked", lambda c: "Instituciones por ámbito",
-          lambda c: aggregation.top_institutions(c.needs, "ambito"), _stacked(),
+          lambda c: _present(aggregation.top_institutions(c.needs, "ambito")), _stacked(),
           _institution_takeaway(None, "asignadas"), colored_by="ambito"),
     Panel("instituciones_prioridad", "stacked", lambda c: "Instituciones por prioridad",
-          lambda c: aggregation.institution_breakdown(c.needs, "prioridad"), _stacked(),
+          lambda c: _present(aggregation.institution_breakdown(c.needs, "prioridad")), _stacked(),
           _institution_takeaway("Alta", "de prioridad alta"), colored_by="prioridad"),
     Panel("instituciones_estado", "stacked", lambda c: "Instituciones por estado de seguimiento",
-          lambda c: aggregation.institution_breakdown(c.needs, "estado"), _stacked(),
+          lambda c: _present(aggregation.institution_breakdown(c.needs, "estado")), _stacked(),
           _pending_takeaway, colored_by="estado"),
     Panel("necesidades_frecuentes", "table", lambda c: "Las diez necesidades más frecuentes", _frequent, _table,
           _frequent_takeaway),

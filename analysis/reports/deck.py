@@ -1,7 +1,9 @@
 """The sequence of slides and their words, shared by the PowerPoint and the presentation mode.
 
 Both show the same slides in the same order, declared once in `SLIDES`: a cover, one
-slide per key panel (its takeaway as the title), and a closing slide on the method. The
+slide per key panel (its takeaway as the title), and a closing slide on the method. A
+panel that tells nothing in the view is left out, or the level below stands in for it
+(`STANDS_IN`), so a filtered deck never shows a single bar or «1 de 1 departamentos». The
 words of the cover and the method live here once.
 """
 from dataclasses import dataclass
@@ -9,8 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.formatting import format_date, format_datetime, format_int, plural
+from analysis.presentation.panels import PANELS, Context
 from analysis.presentation.provenance import Provenance
-from analysis.view.filters import Filters
 
 TITLE = "Necesidades de seguridad identificadas a nivel local"
 COVER, METHOD = "portada", "metodo"
@@ -25,9 +27,13 @@ METHOD_NOTES = (
 
 
 # Every slide the deck can have, in order: the cover, panels of the catalogue (analysis.presentation.panels), the method.
-SLIDES = (COVER, "ambitos", "departamentos", "mapa_departamentos", "mapa_municipios", "regiones", "niveles",
-          "departamento_ambito", "nivel_ambito", "temas", "instituciones_ambito", "instituciones_prioridad",
-          "instituciones_estado", "necesidades_frecuentes", METHOD)
+SLIDES = (COVER, "ambitos", "departamentos", "municipios", "mapa_departamentos", "mapa_municipios", "regiones",
+          "niveles", "departamento_ambito", "municipio_ambito", "nivel_ambito", "temas", "instituciones_ambito",
+          "instituciones_prioridad", "instituciones_estado", "necesidades_frecuentes", METHOD)
+# The level below: a slide shown only when the one it stands in for tells nothing in the view (one departamento:
+# its municipios). One ámbito already has its themes and institutions, one región its departamentos.
+STANDS_IN = {"municipios": "departamentos", "mapa_municipios": "mapa_departamentos",
+             "municipio_ambito": "departamento_ambito"}
 
 
 @dataclass(frozen=True)
@@ -35,14 +41,18 @@ class Slide:
     key: str  # "portada", a panel key, or "metodo"
 
 
-def _in_deck(key: str, filters: Filters) -> bool:
-    """The municipio map is a slide of its own only when the view is one departamento."""
-    return key != "mapa_municipios" or len(filters.values("departamento")) == 1
+def slides(context: Context) -> list[Slide]:
+    """The slides for a view, in order: every panel that tells something under its filters
+    (`Panel.tells_something`), a panel of the level below where the one above tells nothing."""
+    told: dict[str, bool] = {}
 
+    def tells(key: str) -> bool:
+        if key not in told:
+            told[key] = PANELS[key].tells_something(context)
+        return told[key]
 
-def slides(filters: Filters) -> list[Slide]:
-    """The slides for a view, in order."""
-    return [Slide(key) for key in SLIDES if _in_deck(key, filters)]
+    panels = [key for key in SLIDES[1:-1] if (key not in STANDS_IN or not tells(STANDS_IN[key])) and tells(key)]
+    return [Slide(key) for key in (COVER, *panels, METHOD)]
 
 
 def cover_lines(provenance: Provenance) -> list[str]:

@@ -11,18 +11,11 @@ import pandas as pd
 
 from analysis import fields
 from analysis.fields import reference
+from analysis.fields.ranking import ORDERS, Leaders, leaders, rank  # noqa: F401  (the tie rule, re-exported)
 from analysis.fields.reference import SIN_ESPECIFICAR
 from analysis.view.filters import Filters
 from analysis.view.textindex import TextIndex, build_text_index
 from analysis.view.themes import OTHER, theme_counts
-
-ORDERS = {
-    "nivel": list(reference.NIVELES) + [SIN_ESPECIFICAR],
-    "ambito": list(reference.AMBITOS) + [SIN_ESPECIFICAR],
-    "region": list(reference.REGIONES) + [SIN_ESPECIFICAR],
-    "prioridad": list(reference.PRIORIDADES) + [""],
-    "departamento": list(reference.departamentos().values()) + [SIN_ESPECIFICAR],
-}
 
 
 def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.DataFrame:
@@ -36,7 +29,7 @@ def count_by(needs: pd.DataFrame, column: str, keep_order: bool = False) -> pd.D
         order = [v for v in ORDERS[column] if v not in ("", SIN_ESPECIFICAR) or v in counts.index]
         counts = counts.reindex(order + [v for v in counts.index if v not in order], fill_value=0)
     else:
-        counts = counts.sort_values(ascending=False, kind="stable")
+        counts = rank(counts)
     total = int(counts.sum())
     frame = counts.rename("necesidades").rename_axis(column).reset_index()
     frame["porcentaje"] = frame["necesidades"] / total * 100 if total else 0.0
@@ -57,6 +50,10 @@ def in_scope(column: str, filters: Filters | None) -> list[str] | None:
         return [v for v in order if v in chosen]
     if column == "departamento":
         return [d for d in order if d in scoped_departamentos(filters)]
+    if column == "region":  # a departamento chosen leaves its región in view, not the seven others as zeros
+        regions = reference.region_of_departamento()
+        inside = {regions[d] for d in scoped_departamentos(filters)}
+        return [r for r in order if r in inside]
     return order
 
 
@@ -101,8 +98,7 @@ class Headline:
     total: int
     departamentos_cubiertos: int
     departamentos_total: int
-    top_departamento: str | None
-    top_departamento_necesidades: int
+    top_departamentos: Leaders | None  # the department with most needs, or those tied with it
     ambito_shares: pd.DataFrame  # count_by(…, "ambito", keep_order=True)
     temas: pd.Series  # needs per theme, most frequent first («Otros temas» included)
 
@@ -124,8 +120,7 @@ def headline(needs: pd.DataFrame, total: int, index: TextIndex | None = None,
     return Headline(
         shown=len(needs), total=total, departamentos_cubiertos=int(by_depto.size),
         departamentos_total=len(scoped_departamentos(filters or Filters())),
-        top_departamento=by_depto.index[0] if by_depto.size else None,
-        top_departamento_necesidades=int(by_depto.iloc[0]) if by_depto.size else 0,
+        top_departamentos=leaders(by_depto),
         ambito_shares=count_by(needs, "ambito", keep_order=True),
         temas=themes,
     )
@@ -214,11 +209,9 @@ def departamento_summary(needs: pd.DataFrame, departamento: str, municipios: pd.
 
 
 def busiest(frame: pd.DataFrame, column: str) -> str | None:
-    """The value with the most needs in a coverage frame (first in reference order on a tie), or None."""
-    counted = frame[frame["necesidades"] > 0]
-    if counted.empty:
-        return None
-    return counted.sort_values("necesidades", ascending=False, kind="stable")[column].iloc[0]
+    """The value with the most needs in a coverage frame (first by `rank` on a tie), or None."""
+    lead = leaders(frame.set_index(column)["necesidades"])
+    return lead.names[0] if lead else None
 
 
 def top_institutions(needs: pd.DataFrame, by: str, n: int = 15) -> pd.DataFrame:

@@ -100,7 +100,7 @@ def test_the_department_map_holds_the_whole_country_and_keeps_gaps_apart():
     names = " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations)
     assert all(area.nombre in names for area in areas if area.codigo != 1)  # every area in view is named
     (scale,) = [t for t in fig.data if t.marker and t.marker.showscale]
-    assert list(scale.marker.colorbar.tickvals) == [1, 2]  # whole numbers only
+    assert list(scale.marker.colorbar.tickvals) == [0, 1, 2]  # from zero, whole numbers only
 
 
 def test_integer_ticks_never_fall_between_whole_numbers():

@@ -47,10 +47,10 @@ def texts(slide) -> list[str]:
 
 
 def test_the_deck_is_16_9_with_cover_one_slide_per_key_panel_and_method(deck):
-    presentation, _ = deck
+    presentation, needs = deck
     assert (presentation.slide_width, presentation.slide_height) == (12191695, 6858000)  # 13.333 × 7.5 in
     slides = list(presentation.slides)
-    assert len(slides) == len(deck_slides(Filters())) == 14
+    assert len(slides) == len(deck_slides(Context.of(needs, Filters()))) == 14
     cover = " ".join(texts(slides[0]))
     assert "Necesidades de seguridad identificadas a nivel local" in cover
     assert "Filtros: ninguno: todas las necesidades" in cover and "muestra_necesidades.xlsx" in cover
@@ -106,16 +106,23 @@ def test_the_ten_most_frequent_needs_slide(deck):
     assert table.cell(1, 1).text == f"{counts.iloc[0]:,}"
 
 
-def test_a_one_department_deck_adds_its_municipio_map(sample):
+def test_a_one_department_deck_shows_its_municipios_instead_of_one_department(sample):
     store, needs, uploads = sample
     context = Context.of(needs, Filters.of(departamento=["Petén"]))
     deck = Presentation(io.BytesIO(presentation_bytes(context, provenance_of(uploads, context), uploads)))
     titles = [texts(s)[0] for s in deck.slides]
-    assert len(titles) == len(deck_slides(context.filters)) == 15
+    keys = [s.key for s in deck_slides(context)]
+    assert len(titles) == len(keys)
+    assert "departamentos" not in keys and "mapa_departamentos" not in keys and "regiones" not in keys
+    assert keys.index("municipios") < keys.index("mapa_municipios")
     by_municipio = context.needs.loc[context.needs["municipio"] != "", "municipio"].value_counts()
     petén = [m for m in reference.municipios() if m.departamento_codigo == 17]
-    assert titles[4] == (f"{by_municipio.size} de {len(petén)} municipios de Petén tienen necesidades registradas; "
-                         f"{by_municipio.index[0]} encabeza con {by_municipio.iloc[0]}.")
+    assert titles[keys.index("mapa_municipios")] == (
+        f"{by_municipio.size} de {len(petén)} municipios de Petén tienen necesidades registradas; "
+        f"{by_municipio.index[0]} encabeza con {by_municipio.iloc[0]}.")
+    assert titles[keys.index("municipios")] == (
+        f"En Petén, {by_municipio.index[0]} es el municipio con más necesidades: {by_municipio.iloc[0]} de las "
+        f"{by_municipio.sum()} que indican municipio.")
     assert "Departamento: Petén" in " ".join(texts(deck.slides[0]))
 
 

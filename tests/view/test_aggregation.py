@@ -48,7 +48,7 @@ def test_crosstab_has_every_reference_column():
 def test_headline_and_themes():
     top = aggregation.headline(NEEDS, total=10)
     assert (top.shown, top.total, top.departamentos_cubiertos) == (4, 10, 2)
-    assert (top.top_departamento, top.top_departamento_necesidades) == ("Petén", 3)
+    assert (top.top_departamentos.names, top.top_departamentos.count) == (["Petén"], 3)
     assert top.temas["Extorsión"] == 2 and top.temas[OTHER] == 1
     assert top.top_temas.index[0] == "Extorsión" and OTHER not in top.top_temas.index
 
