@@ -9,49 +9,86 @@ programs (`analysis.reports.safe_cells`). Written in openpyxl's streaming mode, 
 needs take seconds, not minutes.
 """
 import io
+import textwrap
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
 
 from analysis import fields
 from analysis.formatting import format_date, format_datetime, format_int
 from analysis.presentation.provenance import Provenance
-from analysis.reports.exports import HEADER_FILL, HEADER_FONT, with_themes
+from analysis.reports.exports import FONT, HEADER_FILL, HEADER_FONT, with_themes
 from analysis.reports.safe_cells import cell as _cell
 from analysis.view import aggregation
 
 DATE_FORMAT = "DD/MM/YYYY"
-TITLE_FONT = Font(bold=True, size=16, color="1F3A5F")
-BOLD = Font(bold=True)
-MARK_FONT = Font(bold=True, color="B3261E")
+MIN_WIDTH, MAX_WIDTH = 8, 30  # characters; the needs' text wraps at MAX_WIDTH so the sheet prints legibly
+BOLD_SLACK = 3  # characters a bold header word needs beyond its length
+SAMPLED_ROWS = 200  # the rows read to size a column
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+WRAPPED = Alignment(vertical="top", wrap_text=True)
+COVER_WIDTHS = (28, 90)
+LINE_HEIGHT = 15  # points: one line of 11-point text
+MARGINS = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)  # inches
+TITLE_FONT = Font(name=FONT, bold=True, size=16, color="1F3A5F")
+BOLD = Font(name=FONT, bold=True)
+MARK_FONT = Font(name=FONT, bold=True, color="B3261E")
 
 
 def _header(sheet, names: list[str]) -> list:
     cells = []
     for name in names:
-        cell = _cell(sheet, name, HEADER_FONT)
+        cell = _cell(sheet, name, HEADER_FONT, alignment=HEADER_ALIGNMENT)
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
         cells.append(cell)
     return cells
 
 
+def _printed(sheet, marking: str, one_page: bool = False) -> None:
+    """How a sheet prints: landscape Letter (the paper Guatemalan offices use), one page wide and as many pages
+    down as the rows need (`one_page`: the whole sheet on one page), the marking at the top of every page and
+    «Página N de M» at the foot."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_LETTER
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 1 if one_page else 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = MARGINS
+    sheet.oddHeader.center.text = marking
+    sheet.oddFooter.center.text = "Página &P de &N"
+
+
 def _table_sheet(workbook: Workbook, title: str, frame: pd.DataFrame, marking: str, widths: list[int]) -> None:
-    """A sheet holding one table: styled frozen header, autofilter, widths, marking in the page header."""
+    """A sheet holding one table: styled frozen header repeated on every printed page, autofilter, widths, text
+    wrapped in rows tall enough for it, marking in the page header."""
     sheet = workbook.create_sheet(title[:31])
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(frame.columns), 1))}{len(frame) + 1}"
-    sheet.oddHeader.center.text = marking
+    _printed(sheet, marking)
     sheet.print_title_rows = "1:1"
-    sheet.append(_header(sheet, [str(c) for c in frame.columns]))
+    _append(sheet, 1, _header(sheet, [str(c) for c in frame.columns]), widths)
     dates = {i for i, c in enumerate(frame.columns) if pd.api.types.is_datetime64_any_dtype(frame[c])}
-    for row in frame.itertuples(index=False):
-        sheet.append([_cell(sheet, None if pd.isna(v) else v.to_pydatetime().date(), number_format=DATE_FORMAT)
-                      if i in dates else _cell(sheet, _plain(v)) for i, v in enumerate(row)])
+    for number, row in enumerate(frame.itertuples(index=False), start=2):
+        _append(sheet, number, [_cell(sheet, None if pd.isna(v) else v.to_pydatetime().date(),
+                                      number_format=DATE_FORMAT, alignment=WRAPPED) if i in dates
+                                else _cell(sheet, _plain(v), alignment=WRAPPED) for i, v in enumerate(row)], widths)
+
+
+def _append(sheet, number: int, cells: list, widths: list[int]) -> None:
+    """Add row `number` (the next one), as tall as its most wrapped text: spreadsheet programs keep a row's height as written (LibreOffice
+    does not grow it on opening), so a row left at one line would print its text cut."""
+    lines = max((len(textwrap.wrap(c.value, width - (BOLD_SLACK if c.font.b else 1))) for c, width in zip(cells, widths)
+                 if c.alignment.wrap_text and isinstance(c.value, str) and len(c.value) >= width - BOLD_SLACK),
+                default=1)
+    if lines > 1:
+        sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+    sheet.append(cells)
 
 
 def _plain(value):
@@ -70,7 +107,10 @@ def needs_sheet_frame(needs: pd.DataFrame, columns) -> pd.DataFrame:
 
 
 def _widths(frame: pd.DataFrame) -> list[int]:
-    return [min(60, max(10, len(str(c)) + 2, *(len(str(v)) + 1 for v in frame[c].head(200).astype(str))))
+    """Column widths that let the needs sheet print one page wide and stay legible: as wide as the values (of the
+    first rows), never narrower than the header's longest word (the header wraps), long text capped (it wraps)."""
+    return [min(MAX_WIDTH, max(MIN_WIDTH, max(len(word) for word in str(c).split() or [""]) + BOLD_SLACK,
+                               *(len(str(v)) + 2 for v in frame[c].head(SAMPLED_ROWS).astype(str))))
             for c in frame.columns]
 
 
@@ -83,9 +123,9 @@ def _share_frame(needs: pd.DataFrame, column: str, keep_order: bool) -> pd.DataF
 
 def _cover(workbook: Workbook, provenance: Provenance, title: str) -> None:
     sheet = workbook.create_sheet("Portada")
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 90
-    sheet.oddHeader.center.text = provenance.marking
+    for letter, width in zip("AB", COVER_WIDTHS):
+        sheet.column_dimensions[letter].width = width
+    _printed(sheet, provenance.marking, one_page=True)
     rows = [
         [_cell(sheet, title, TITLE_FONT)],
         [_cell(sheet, provenance.institution)],
@@ -107,8 +147,10 @@ def _cover(workbook: Workbook, provenance: Provenance, title: str) -> None:
         [_cell(sheet, "Hojas", BOLD), _cell(sheet, "Necesidades (las de la vista), Por departamento, Por ámbito, "
                                                    "Por nivel, Departamento × ámbito")],
     ]
-    for row in rows:
-        sheet.append(row)
+    for number, row in enumerate(rows, start=1):
+        for value in row if len(row) > 1 else ():  # the title and the marking run across; the rest wraps in place
+            value.alignment = WRAPPED
+        _append(sheet, number, row, COVER_WIDTHS)
 
 
 def report_bytes(needs: pd.DataFrame, provenance: Provenance, columns=None,

@@ -14,7 +14,7 @@ import unicodedata
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
 _LEADERS = frozenset("=+-@\t\r\n\u2212")
 _SKIPPED = frozenset(" \u00a0\u200b\u200c\u200d\u2060\ufeff")
@@ -47,13 +47,16 @@ def put(sheet, row: int, column: int, value):
     return _as_text(written)
 
 
-def cell(sheet, value, font: Font | None = None, number_format: str | None = None) -> WriteOnlyCell:
+def cell(sheet, value, font: Font | None = None, number_format: str | None = None,
+         alignment: Alignment | None = None) -> WriteOnlyCell:
     """A cell for `sheet.append`: its value made inert, text stored as text whatever it looks like."""
     written = _as_text(WriteOnlyCell(sheet, value=neutralise(value)))
     if font:
         written.font = font
     if number_format:
         written.number_format = number_format
+    if alignment:
+        written.alignment = alignment
     return written
 
 
