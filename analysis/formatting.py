@@ -69,6 +69,14 @@ def format_datetime(value: dt.datetime | None) -> str:
     return to_local(value).strftime("%d/%m/%Y %H:%M")
 
 
+def format_instant(value: dt.datetime | None) -> str | None:
+    """A stored time for machines (JSON): ISO 8601 in Guatemala's time with its offset, «2026-12-01T21:30:00-06:00»,
+    the same moment a person reads on screen, never a zoneless time a program could take for its own."""
+    if value is None or pd.isna(value):
+        return None
+    return to_local(value).isoformat(timespec="seconds")
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """«1 necesidad», «1,500 necesidades»."""
     word = singular if count == 1 else (plural_form or singular + ("es" if singular[-1] in "dlnrz" else "s"))

@@ -5,6 +5,7 @@ that came from the server's zone or from a UTC day would show 02/12/2026 instead
 """
 import datetime as dt
 import io
+import json
 import time
 
 import openpyxl
@@ -82,3 +83,7 @@ def test_historial_administracion_and_the_console_say_the_guatemalan_time(loaded
 
     assert main(["uploads", "--db", loaded.url]) == 0
     assert f"{DAY_AND_TIME}  taller.xlsx" in capsys.readouterr().out
+    assert main(["uploads", "--db", loaded.url, "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed[0]["uploaded_at"] == "2026-12-01T21:30:00-06:00" and listed[0]["deleted_at"] is None
+    assert listed[1]["deleted_at"] == "2026-12-01T21:30:00-06:00"  # the sample, hidden by the real file
