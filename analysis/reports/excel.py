@@ -9,11 +9,10 @@ programs (`analysis.reports.safe_cells`). Written in openpyxl's streaming mode, 
 needs take seconds, not minutes.
 """
 import io
-import textwrap
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,6 +21,7 @@ from analysis import fields
 from analysis.formatting import format_date, format_datetime, format_int
 from analysis.presentation.provenance import Provenance
 from analysis.reports.exports import FONT, HEADER_FILL, HEADER_FONT, with_themes
+from analysis.reports.safe_cells import FixedAlignment
 from analysis.reports.safe_cells import cell as _cell
 from analysis.view import aggregation
 
@@ -29,8 +29,8 @@ DATE_FORMAT = "DD/MM/YYYY"
 MIN_WIDTH, MAX_WIDTH = 8, 30  # characters; the needs' text wraps at MAX_WIDTH so the sheet prints legibly
 BOLD_SLACK = 3  # characters a bold header word needs beyond its length
 SAMPLED_ROWS = 200  # the rows read to size a column
-HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
-WRAPPED = Alignment(vertical="top", wrap_text=True)
+HEADER_ALIGNMENT = FixedAlignment(vertical="center", wrap_text=True)
+WRAPPED = FixedAlignment(vertical="top", wrap_text=True)
 COVER_WIDTHS = (28, 90)
 LINE_HEIGHT = 15  # points: one line of 11-point text
 MARGINS = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)  # inches
@@ -72,23 +72,47 @@ def _table_sheet(workbook: Workbook, title: str, frame: pd.DataFrame, marking: s
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(frame.columns), 1))}{len(frame) + 1}"
     _printed(sheet, marking)
     sheet.print_title_rows = "1:1"
-    _append(sheet, 1, _header(sheet, [str(c) for c in frame.columns]), widths)
+    names = [str(c) for c in frame.columns]
+    _append(sheet, 1, _header(sheet, names), _lines_of(names, [w - BOLD_SLACK for w in widths]))
     dates = {i for i, c in enumerate(frame.columns) if pd.api.types.is_datetime64_any_dtype(frame[c])}
+    room = [width - 1 for width in widths]
     for number, row in enumerate(frame.itertuples(index=False), start=2):
-        _append(sheet, number, [_cell(sheet, None if pd.isna(v) else v.to_pydatetime().date(),
-                                      number_format=DATE_FORMAT, alignment=WRAPPED) if i in dates
-                                else _cell(sheet, _plain(v), alignment=WRAPPED) for i, v in enumerate(row)], widths)
+        values = [(None if pd.isna(v) else v.to_pydatetime().date()) if i in dates else _plain(v)
+                  for i, v in enumerate(row)]
+        lines = _lines_of(values, room)
+        # Only a row that wraps is styled (top-aligned, wrapping): styling every cell made the sheet a third slower.
+        alignment = WRAPPED if lines > 1 else None
+        _append(sheet, number, [_cell(sheet, v, number_format=DATE_FORMAT if i in dates else None,
+                                      alignment=alignment if v is not None else None)
+                                for i, v in enumerate(values)], lines)
 
 
-def _append(sheet, number: int, cells: list, widths: list[int]) -> None:
-    """Add row `number` (the next one), as tall as its most wrapped text: spreadsheet programs keep a row's height as written (LibreOffice
-    does not grow it on opening), so a row left at one line would print its text cut."""
-    lines = max((len(textwrap.wrap(c.value, width - (BOLD_SLACK if c.font.b else 1))) for c, width in zip(cells, widths)
-                 if c.alignment.wrap_text and isinstance(c.value, str) and len(c.value) >= width - BOLD_SLACK),
-                default=1)
+def _append(sheet, number: int, cells: list, lines: int) -> None:
+    """Add row `number` (the next one), `lines` of text tall. Spreadsheet programs keep a row's height as written
+    (LibreOffice does not grow it on opening), so a row left at one line would print its wrapped text cut."""
     if lines > 1:
         sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     sheet.append(cells)
+
+
+def _lines_of(values: list, room: list[int | None]) -> int:
+    """The lines a row's text takes (`room`: characters a line of each column holds; None where text runs across)."""
+    return max((_lines(v, width) for v, width in zip(values, room) if width and isinstance(v, str)), default=1)
+
+
+def _lines(text: str, room: int) -> int:
+    """How many lines `text` takes in `room` characters, wrapped word by word as a spreadsheet program wraps it."""
+    if len(text) <= room:
+        return 1
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines, used = lines + 1, 0
+        for word in paragraph.split():
+            wanted = used + 1 + len(word) if used else len(word)
+            lines, used = (lines + 1, len(word)) if used and wanted > room else (lines, wanted)
+            while used > room:  # a word longer than the line breaks inside
+                lines, used = lines + 1, used - room
+    return lines
 
 
 def _plain(value):
@@ -147,10 +171,11 @@ def _cover(workbook: Workbook, provenance: Provenance, title: str) -> None:
         [_cell(sheet, "Hojas", BOLD), _cell(sheet, "Necesidades (las de la vista), Por departamento, Por ámbito, "
                                                    "Por nivel, Departamento × ámbito")],
     ]
+    room = [width - 1 for width in COVER_WIDTHS]
     for number, row in enumerate(rows, start=1):
         for value in row if len(row) > 1 else ():  # the title and the marking run across; the rest wraps in place
             value.alignment = WRAPPED
-        _append(sheet, number, row, COVER_WIDTHS)
+        _append(sheet, number, row, _lines_of([c.value for c in row], room) if len(row) > 1 else 1)
 
 
 def report_bytes(needs: pd.DataFrame, provenance: Provenance, columns=None,

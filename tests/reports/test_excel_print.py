@@ -67,6 +67,19 @@ def test_every_sheet_is_set_to_print_landscape_one_page_wide_with_its_header_on_
         assert sheet.oddFooter.center.text == "Página &P de &N"
     for title in TABLE_SHEETS:
         assert workbook[title].print_title_rows == "$1:$1", title
+        assert workbook[title]["A1"].alignment.wrap_text, title  # a long header wraps in its column
+
+
+def test_long_text_wraps_in_a_row_tall_enough_for_it(sample):
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_of(sample, {})))["Necesidades"]
+    column = [c.value for c in sheet[1]].index("Necesidad") + 1
+    width = sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width
+    long_rows = [row for row in range(2, 200) if len(sheet.cell(row, column).value) > width + 2]
+    assert long_rows
+    for row in long_rows:
+        written = sheet.cell(row, column)
+        assert written.alignment.wrap_text and written.alignment.vertical == "top"
+        assert sheet.row_dimensions[row].height >= 2 * 15, written.value  # two lines or more
 
 
 def test_libreoffice_prints_every_page_landscape(printed):
