@@ -75,7 +75,7 @@ def _table_sheet(workbook: Workbook, title: str, frame: pd.DataFrame, marking: s
     names = [str(c) for c in frame.columns]
     _append(sheet, 1, _header(sheet, names), _lines_of(names, [w - BOLD_SLACK for w in widths]))
     dates = {i for i, c in enumerate(frame.columns) if pd.api.types.is_datetime64_any_dtype(frame[c])}
-    room = [width - 1 for width in widths]
+    room = widths  # a column holds about its width in letters of running text (narrower than the digits it counts)
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         values = [(None if pd.isna(v) else v.to_pydatetime().date()) if i in dates else _plain(v)
                   for i, v in enumerate(row)]
