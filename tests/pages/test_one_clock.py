@@ -43,6 +43,7 @@ def loaded(server_zone, app_store):
     """The store with one real file loaded at MOMENT, the clock still reading MOMENT."""
     with clock_at(MOMENT):
         import_file(app_store, simple_xlsx([need(), need(departamento="Izabal")]), "taller.xlsx", user="ana")
+        app_store.views.save("Petén", "ambitos", {"departamento": ["Petén"]}, user="ana")
         yield app_store
 
 
@@ -55,6 +56,7 @@ def test_the_deck_the_workbook_and_the_file_name_say_the_guatemalan_day(loaded):
     context = Context.of(loaded.needs(), Filters())
     provenance = Provenance.of(uploads, context.filters, len(context.needs), context.total)
     assert today() == dt.date(2026, 12, 1) and provenance.cutoff == dt.date(2026, 12, 1)
+    assert provenance.lines()[0].endswith(f"Datos al {DAY}")  # the caption under every exported image
 
     deck = Presentation(io.BytesIO(presentation_bytes(context, provenance, uploads)))
     cover, method = slide_texts(deck.slides[0]), slide_texts(deck.slides[-1])
@@ -72,10 +74,13 @@ def test_the_deck_the_workbook_and_the_file_name_say_the_guatemalan_day(loaded):
     assert file_name("necesidades", Filters(), "xlsx") == f"necesidades_{ISO_DAY}.xlsx"
 
 
-def test_historial_administracion_and_the_console_say_the_guatemalan_time(loaded, app, with_accounts, capsys):
+def test_historial_vistas_administracion_and_the_console_say_the_guatemalan_time(loaded, app, with_accounts, capsys):
     at = sign_in(app(), *ADMIN)
     at.switch_page("pages/historial.py").run()
     assert list(at.dataframe[0].value["Cargado"])[0] == DAY_AND_TIME
+
+    at.switch_page("pages/vistas.py").run()
+    assert list(at.dataframe[0].value["Guardada"]) == [DAY_AND_TIME]
 
     at.switch_page("pages/administracion.py").run()
     trail = at.dataframe[-1].value  # the activity record: the upload, the accounts, the sign-in, then the sample's
