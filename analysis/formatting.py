@@ -31,23 +31,50 @@ def format_pct(part: float, whole: float, digits: int = 1) -> str:
 
 
 def format_date(value: dt.date | None) -> str:
+    """A calendar day (a need's fecha, a filter's bound, the data cut-off): «09/11/2017».
+
+    An instant is refused: its day depends on the zone (03:30 UTC on the 2nd is the 1st
+    in Guatemala), so it goes through `format_day`, which reads it in Guatemala's time.
+    """
     if value is None or pd.isna(value):
         return ""
+    if isinstance(value, dt.datetime):
+        raise TypeError("format_date takes a day; an instant is written with format_day")
     return value.strftime("%d/%m/%Y")
 
 
 def to_local(value: dt.datetime) -> dt.datetime:
-    """A stored time (UTC; SQLite returns it without zone) in Guatemala's time."""
+    """A stored time (UTC; SQLite returns it without zone) in Guatemala's time.
+
+    The one door between the store's UTC and what a user reads: every date or time of an
+    upload, an event, a report or a file name passes here, whatever the server's zone.
+    """
     value = pd.Timestamp(value).to_pydatetime()
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return value.astimezone(GUATEMALA)
 
 
+def format_day(value: dt.datetime | None) -> str:
+    """The day of a stored time in Guatemala: «01/12/2026» for 2026-12-02 03:30 UTC."""
+    if value is None or pd.isna(value):
+        return ""
+    return to_local(value).strftime("%d/%m/%Y")
+
+
 def format_datetime(value: dt.datetime | None) -> str:
+    """A stored time in Guatemala: «01/12/2026 21:30» for 2026-12-02 03:30 UTC."""
     if value is None or pd.isna(value):
         return ""
     return to_local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def format_instant(value: dt.datetime | None) -> str | None:
+    """A stored time for machines (JSON): ISO 8601 in Guatemala's time with its offset, «2026-12-01T21:30:00-06:00»,
+    the same moment a person reads on screen, never a zoneless time a program could take for its own."""
+    if value is None or pd.isna(value):
+        return None
+    return to_local(value).isoformat(timespec="seconds")
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -11,10 +11,9 @@ from ui.panels import show
 from ui.widgets import show_table, start_page
 
 view = start_page("Dónde actuar primero")
-weights = priority.weights()
-st.caption("Puntaje = " + " + ".join(f"{w} × {p.lower()}" for p, w in weights.items())
-           + ", contando solo las necesidades pendientes (no atendidas). Un clic en una celda filtra por ese "
-             "departamento y ámbito.")
+st.caption(f"Puntaje = {priority.formula()}. En las tablas, cada columna de prioridad cuenta las necesidades "
+           "pendientes (no atendidas) y Pendientes es su suma: el puntaje se rehace a mano con las columnas de su "
+           "fila. Un clic en una celda del mapa filtra por ese departamento y ámbito.")
 
 show("prioridad_mapa", view)
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis import fields
 from analysis.formatting import format_int, plain
+from analysis.store import times
 from analysis.view import DATE_PARAMS, SEARCH_PARAM, Filters, TextIndex, all_params, filter_options
 
 _UNDO = "_filtros_anteriores"
@@ -75,7 +76,7 @@ def _multiselect(field: fields.Field, options: list[str]) -> list[str]:
 def _date_range(needs: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:
     fechas = needs["fecha"].dropna()
     first = fechas.min().date() if len(fechas) else dt.date(2017, 1, 1)
-    last = fechas.max().date() if len(fechas) else dt.date.today()
+    last = fechas.max().date() if len(fechas) else times.today()
     columns = st.columns(2)
     return tuple(column.date_input(label, value=None, min_value=first, max_value=last, key=key, format="DD/MM/YYYY",
                                    bind="query-params", persist_state="session", on_change=_remember)

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis import PROJECT
 from analysis.cli.users import add_parser as add_users_parser
 from analysis.cli.users import cmd_users, console_actor
-from analysis.formatting import format_datetime
+from analysis.formatting import format_datetime, format_instant
 from analysis.ingest import DUPLICATE, ERROR, IMPORTED, NOTE, ImportReport, import_file, overlap_message, warm_up
 from analysis.layouts import FIELDS
 from analysis.reports import template_bytes, with_themes, write_export
@@ -146,8 +146,10 @@ def cmd_export(args) -> int:
 def cmd_uploads(args) -> int:
     frame = Store(args.db).uploads()
     if args.json:
-        print(frame.drop(columns=["sheets", "column_mapping"]).to_json(orient="records", date_format="iso",
-                                                                         force_ascii=False))
+        listed = frame.drop(columns=["sheets", "column_mapping"]).astype(object)
+        for column in ("uploaded_at", "deleted_at"):
+            listed[column] = frame[column].map(format_instant)
+        print(listed.to_json(orient="records", force_ascii=False))
         return 0
     if frame.empty:
         print("No hay cargas registradas.")

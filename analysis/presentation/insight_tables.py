@@ -62,6 +62,8 @@ def recurring_label(row) -> str:
 
 
 MEMBERS_SHOWN = 1_000  # a table longer than this is read in Explorar, not here
+# The priority tables' columns on screen; the priority levels keep their names, the ones priority.formula() writes.
+PRIORITY_COLUMNS = {"pendientes": "Pendientes", "puntaje": "Puntaje", "atendidas": "Atendidas"}
 
 
 def members_table(needs: pd.DataFrame, index: TextIndex, group: int) -> pd.DataFrame:
@@ -104,15 +106,14 @@ def situation_counts(changes: pd.DataFrame) -> dict[str, int]:
 
 
 def act_first_table(needs: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The departamento × ámbito pairs to act on first: [Departamento, Ámbito, Pendientes, Prioridad alta, Puntaje]."""
+    """The departamento × ámbito pairs to act on first: [Departamento, Ámbito, Alta, Media, Baja, Sin prioridad,
+    Pendientes, Puntaje], the priority columns counting pending needs (the score's operands)."""
     table = priority.act_first(needs, n)
-    return pd.DataFrame({"Departamento": table["departamento"], "Ámbito": table["ambito"],
-                         "Pendientes": table["pendientes"], "Prioridad alta": table["Alta"],
-                         "Puntaje": table["puntaje"]})
+    return table.rename(columns={"departamento": fields.label("departamento"), "ambito": fields.label("ambito"),
+                                 **PRIORITY_COLUMNS})
 
 
 def priority_table(needs: pd.DataFrame, by: str, filters=None) -> pd.DataFrame:
     """Needs per priority and the score of each value of `by`, highest score first."""
     table = priority.priority_matrix(needs, by, filters)
-    return table.rename(columns={by: fields.label(by),
-                                 "atendidas": "Atendidas", "pendientes": "Pendientes", "puntaje": "Puntaje"})
+    return table.rename(columns={by: fields.label(by), **PRIORITY_COLUMNS})

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.formatting import format_date, format_int, to_local
 from analysis.settings import settings
+from analysis.store import times
 from analysis.view.filters import Filters
 
 SAMPLE_MARK = "DATOS SINTÉTICOS DE EJEMPLO — NO SON NECESIDADES REALES"
@@ -33,7 +34,7 @@ class Provenance:
     sources: tuple[Source, ...]
     classification: str
     institution: str
-    generated: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    generated: dt.datetime = field(default_factory=times.now)
 
     @classmethod
     def of(cls, uploads: pd.DataFrame, filters: Filters, shown: int, total: int) -> "Provenance":

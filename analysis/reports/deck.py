@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.formatting import format_date, format_datetime, format_int, plural
+from analysis.formatting import format_date, format_datetime, format_day, format_int, plural
 from analysis.presentation.panels import PANELS, Context
 from analysis.presentation.provenance import Provenance
 
@@ -57,7 +57,7 @@ def slides(context: Context) -> list[Slide]:
 
 def cover_lines(provenance: Provenance) -> list[str]:
     """The cover's lines under the title: date, counts and every active filter."""
-    head = (f"{format_date(provenance.generated.date())} · datos al {format_date(provenance.cutoff) or '—'} · "
+    head = (f"{format_day(provenance.generated)} · datos al {format_date(provenance.cutoff) or '—'} · "
             f"{format_int(provenance.shown)} de {format_int(provenance.total)} necesidades")
     filters = provenance.filters.describe() or [("Filtros", "ninguno: todas las necesidades")]
     return [head, *(f"{label}: {value}" for label, value in filters)]
@@ -66,7 +66,7 @@ def cover_lines(provenance: Provenance) -> list[str]:
 def sources_line(provenance: Provenance, most: int = 6) -> str:
     recent = provenance.sources[-most:]
     more = len(provenance.sources) - len(recent)
-    listed = "; ".join(f"{s.filename} (cargado el {format_date(s.uploaded_at.date())})" for s in recent)
+    listed = "; ".join(f"{s.filename} (cargado el {format_day(s.uploaded_at)})" for s in recent)
     return f"Fuentes: {listed}" + (f"; y {plural(more, 'archivo')} más" if more else "") if recent else "Fuentes: —"
 
 

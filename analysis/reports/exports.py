@@ -20,7 +20,10 @@ EXPORT_COLUMNS = fields.export_keys()  # the catalogue's order; the CLI writes t
 # INE codes, so analysts can join the needs with census and other INE data: export name -> stored column.
 CODE_COLUMNS = {"codigo_departamento": "departamento_codigo", "codigo_municipio": "municipio_codigo"}
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# A font without a name is drawn in whatever the spreadsheet program defaults to (a wider sans or a serif in
+# LibreOffice), breaking the widths sized for the workbook's Calibri: every font names it.
+FONT = "Calibri"
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
 
 
 def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:

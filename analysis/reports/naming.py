@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from analysis import fields
-from analysis.formatting import GUATEMALA
+from analysis.store import times
 from analysis.view.filters import Filters
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
@@ -38,6 +38,6 @@ def view_slug(filters: Filters) -> str:
 
 
 def file_name(prefix: str, filters: Filters, extension: str, today: dt.date | None = None) -> str:
-    """«necesidades_Peten_2026-11-24.xlsx»; `prefix` says what the file is."""
-    today = today or dt.datetime.now(GUATEMALA).date()
+    """«necesidades_Peten_2026-11-24.xlsx»; `prefix` says what the file is, the day is Guatemala's."""
+    today = today or times.today()
     return "_".join(p for p in (prefix, view_slug(filters), today.isoformat()) if p) + f".{extension}"

@@ -5,12 +5,12 @@ change the store, then records the event here before committing, so a change wit
 its event cannot happen (and a failed change leaves no event). Sign-ins, failed
 sign-ins and exports, which change nothing stored, are recorded with `Store.record`.
 """
-import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import insert, select
 
+from analysis.store import times
 from analysis.store.schema import events
 
 # Action key -> how the log names it, in Spanish.
@@ -57,7 +57,7 @@ def record(conn, event: Event) -> None:
     if event.action not in ACTIONS:
         raise ValueError(f"Acción de registro desconocida: {event.action}")
     conn.execute(insert(events).values(
-        at=dt.datetime.now(dt.timezone.utc), actor=(event.actor or SYSTEM)[:120], action=event.action,
+        at=times.now(), actor=(event.actor or SYSTEM)[:120], action=event.action,
         upload_id=event.upload_id, detail=event.detail, address=(event.address or None) and event.address[:64],
     ))
 

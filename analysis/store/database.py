@@ -7,7 +7,6 @@ file bytes are always kept. A corrected file can replace an earlier upload: the 
 one is stored and the old one hidden in the same transaction (`replaced_by` says by
 which), so the needs are never counted twice nor missing in between.
 """
-import datetime as dt
 import hashlib
 import os
 import sys
@@ -22,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from analysis import PROJECT
-from analysis.store import audit
+from analysis.store import audit, times
 from analysis.store.audit import Event
 from analysis.store.diskcache import cached_frame, code_version
 from analysis.store.migration_lock import migrating, schema_revision
@@ -279,7 +278,7 @@ class Store:
             detail["reemplaza"] = replaces
         try:
             with self.change(new.uploaded_by, action, detail=detail, address=new.address) as (conn, event):
-                now = dt.datetime.now(dt.timezone.utc)
+                now = times.now()
                 upload_id = conn.execute(insert(uploads).values(
                     filename=new.filename[:255], sha256=new.sha256, size_bytes=len(new.content),
                     uploaded_at=now, uploaded_by=new.uploaded_by[:120],
@@ -311,7 +310,7 @@ class Store:
         with self.change(actor, "delete", upload_id=upload_id, detail=self._named(upload_id), address=address) \
                 as (conn, _):
             conn.execute(update(uploads).where(uploads.c.id == upload_id)
-                         .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
+                         .values(deleted_at=times.now()))
         return True
 
     def restore_upload(self, upload_id: int, *, actor: str, address: str | None = None) -> bool:
@@ -338,7 +337,7 @@ class Store:
                         "demostración.")
             else:
                 conn.execute(update(uploads).where(visible, uploads.c.is_sample.is_(True))
-                             .values(deleted_at=dt.datetime.now(dt.timezone.utc)))
+                             .values(deleted_at=times.now()))
             conn.execute(update(uploads).where(uploads.c.id == upload_id).values(deleted_at=None))
         return True
 

@@ -5,13 +5,13 @@ rebuilt); like every write they go through `Store.change`, so the audit trail ha
 Anyone may save a view and open any; only whoever saved one, or an administrator, may
 rename or delete it.
 """
-import datetime as dt
 import secrets
 
 import pandas as pd
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from analysis.store import times
 from analysis.store.schema import saved_views
 
 
@@ -38,7 +38,7 @@ class ViewStore:
     def save(self, name: str, page: str, params: dict, user: str) -> dict:
         """Store a view under a new short slug; returns it."""
         name = _clean_name(name)
-        now = dt.datetime.now(dt.timezone.utc)
+        now = times.now()
         for _ in range(5):  # a slug collision is astronomically rare; try again if it happens
             slug = secrets.token_urlsafe(6)
             try:
@@ -82,7 +82,7 @@ class ViewStore:
     def rename(self, view_id: int, name: str, account) -> bool:
         name = _clean_name(name)
         return self._change(view_id, account, "view_renamed", {"vista": name}, update(saved_views).values(
-            name=name, updated_at=dt.datetime.now(dt.timezone.utc)))
+            name=name, updated_at=times.now()))
 
     def delete(self, view_id: int, account) -> bool:
         return self._change(view_id, account, "view_deleted", {"vista": view_id}, saved_views.delete())

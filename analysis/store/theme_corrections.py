@@ -7,11 +7,11 @@ theme an analyst added undoes it). Corrections change what the needs in view are
 import they move the store's revision (the text index is rebuilt once, with them); like every write
 they go through `Store.change`, so the audit trail says who corrected what.
 """
-import datetime as dt
 
 import pandas as pd
 from sqlalchemy import insert, select
 
+from analysis.store import times
 from analysis.store.schema import theme_corrections
 
 ADD, REMOVE = "agregar", "quitar"
@@ -31,7 +31,7 @@ class CorrectionStore:
         distinct = needs.drop_duplicates(list(KEY))
         if distinct.empty:
             return 0
-        now = dt.datetime.now(dt.timezone.utc)
+        now = times.now()
         rows = [{"departamento": r.departamento, "municipio": r.municipio, "clave": r.clave,
                  "necesidad": r.necesidad, "tema": tema, "accion": accion, "usuario": user[:120], "fecha": now}
                 for r in distinct.itertuples()]

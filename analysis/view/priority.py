@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import fields
 from analysis.fields import reference
-from analysis.view.aggregation import in_scope, tally
+from analysis.view.aggregation import in_scope
 from analysis.view.filters import Filters
 
 DONE = fields.get("estado").done
@@ -25,19 +25,36 @@ def weights() -> dict[str, int]:
     return dict(fields.get("prioridad").extra["pesos"])
 
 
-def priority_matrix(needs: pd.DataFrame, by: str, filters: Filters | None = None) -> pd.DataFrame:
-    """Per value of `by`: [by, Alta, Media, Baja, Sin prioridad, atendidas, pendientes, puntaje], highest score first.
+def formula() -> str:
+    """«3 × Alta + 2 × Media + 1 × Baja + 1 × Sin prioridad», in the words of the tables' columns."""
+    return " + ".join(f"{w} × {level}" for level, w in weights().items())
 
-    The priority columns count every need; `puntaje` weighs only the pending ones. Values in view
-    with no needs are listed with zeros (reference values, as in the other charts).
+
+def _pending(needs: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of `keys`: its pending needs of each priority (LEVELS), their sum `pendientes` and `puntaje`.
+
+    The columns a table shows are the operands of its score, so an analyst can redo it by hand:
+    puntaje = Σ weight × count over LEVELS, pendientes = Σ count.
     """
-    priority = needs["prioridad"].replace("", NO_PRIORITY)
-    table = tally(needs[by], priority).reindex(columns=LEVELS, fill_value=0)
-    pending = needs["estado"] != DONE
-    score = tally(needs.loc[pending, by], priority[pending]).reindex(columns=LEVELS, fill_value=0)
-    table["atendidas"] = (needs["estado"] == DONE).groupby(needs[by]).sum()
-    table["pendientes"] = score.sum(axis=1)
-    table["puntaje"] = (score * pd.Series(weights())).sum(axis=1)
+    pending = needs[needs["estado"] != DONE]
+    level = pending["prioridad"].replace("", NO_PRIORITY)
+    table = pending.groupby([*(pending[k] for k in keys), level], sort=False).size().unstack(fill_value=0)
+    table = table.reindex(columns=LEVELS, fill_value=0).rename_axis(columns=None)
+    table["pendientes"] = table[LEVELS].sum(axis=1)
+    table["puntaje"] = (table[LEVELS] * pd.Series(weights())).sum(axis=1)
+    return table
+
+
+def priority_matrix(needs: pd.DataFrame, by: str, filters: Filters | None = None) -> pd.DataFrame:
+    """Per value of `by`: [by, Alta, Media, Baja, Sin prioridad, pendientes, puntaje, atendidas], highest score
+    first. The priority columns count the pending needs (the score's operands); `atendidas` the others.
+
+    Values in view with no needs are listed with zeros (reference values, as in the other charts).
+    """
+    table = _pending(needs, [by])
+    attended = (needs["estado"] == DONE).groupby(needs[by]).sum()
+    table = table.reindex(table.index.union(attended.index), fill_value=0)
+    table["atendidas"] = attended
     order = in_scope(by, filters) or []
     table = table.reindex(order + [v for v in table.index if v not in order], fill_value=0).fillna(0).astype(int)
     table = table.sort_values(["puntaje", "pendientes"], ascending=False, kind="stable")
@@ -45,13 +62,11 @@ def priority_matrix(needs: pd.DataFrame, by: str, filters: Filters | None = None
 
 
 def act_first(needs: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The departamento × ámbito pairs with the highest score: [departamento, ambito, Alta, pendientes, puntaje]."""
-    pending = needs[needs["estado"] != DONE]
-    weight = pending["prioridad"].replace("", NO_PRIORITY).map(weights())
-    grouped = pending.assign(_peso=weight, _alta=pending["prioridad"] == "Alta").groupby(["departamento", "ambito"])
-    table = pd.DataFrame({"Alta": grouped["_alta"].sum(), "pendientes": grouped.size(), "puntaje": grouped["_peso"].sum()})
-    table = table.astype(int).sort_values(["puntaje", "Alta"], ascending=False, kind="stable").head(n)
-    return table.reset_index()
+    """The departamento × ámbito pairs with the highest score:
+    [departamento, ambito, Alta, Media, Baja, Sin prioridad, pendientes, puntaje] (pending needs)."""
+    table = _pending(needs, ["departamento", "ambito"]).astype(int)
+    table = table.sort_values(["puntaje", "Alta"], ascending=False, kind="stable").head(n)
+    return table.rename_axis(["departamento", "ambito"]).reset_index()
 
 
 def score_table(needs: pd.DataFrame, filters: Filters | None = None) -> pd.DataFrame:

@@ -83,8 +83,8 @@ def test_a_copied_comparar_link_reopens_the_same_comparison(app, loaded):
 def test_prioridades_ranks_where_to_act_first(app, loaded):
     at = app("pages/prioridades.py")
     first = at.dataframe[0].value.iloc[0].to_dict()
-    assert first == {"Departamento": "Petén", "Ámbito": "Seguridad Interior", "Pendientes": 2,
-                     "Prioridad alta": 2, "Puntaje": 6}
+    assert first == {"Departamento": "Petén", "Ámbito": "Seguridad Interior", "Alta": 2, "Media": 0, "Baja": 0,
+                     "Sin prioridad": 0, "Pendientes": 2, "Puntaje": 6}
     heat = chart(at, "panel_prioridad_mapa")["data"][0]
     assert "puntos" in heat["hovertemplate"]
 
@@ -97,3 +97,4 @@ def test_needs_per_100k_equal_count_times_100000_over_population(app, loaded):
     assert rates["Petén"] == pytest.approx(2 * 100_000 / population.population()[codes["Petén"]])
     assert rates["Zacapa"] == pytest.approx(2 * 100_000 / population.population()[codes["Zacapa"]])
     assert any("XII Censo Nacional de Población" in c.value for c in at.caption)
+

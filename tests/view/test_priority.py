@@ -22,7 +22,7 @@ def test_weights_come_from_the_field_catalogue():
 def test_matrix_counts_priorities_and_scores_pending_needs_only():
     table = priority.priority_matrix(needs(), "departamento").set_index("departamento")
     assert table.loc["Petén", ["Alta", "Media", "Baja", "Sin prioridad", "atendidas", "pendientes", "puntaje"]].tolist() == \
-        [2, 0, 1, 0, 1, 2, 4]  # the attended high-priority need does not count: 3 + 1
+        [1, 0, 1, 0, 1, 2, 4]  # the attended high-priority need is counted apart and does not score: 3 + 1
     assert table.loc["Izabal", "puntaje"] == 2 + 1 + 1 + 1
     assert list(table.index[:2]) == ["Izabal", "Petén"] and len(table) == 22  # every departamento, zeros kept
     scoped = priority.priority_matrix(needs(), "departamento", Filters.from_params({"departamento": ["Petén"]}))
@@ -31,8 +31,16 @@ def test_matrix_counts_priorities_and_scores_pending_needs_only():
 
 def test_act_first_ranks_departamento_and_ambito_pairs():
     table = priority.act_first(needs())
-    assert table.iloc[0].tolist() == ["Izabal", "Seguridad Interior", 0, 4, 5]
-    assert table.iloc[1].tolist() == ["Petén", "Seguridad Interior", 1, 1, 3]
+    assert table.iloc[0].tolist() == ["Izabal", "Seguridad Interior", 0, 1, 2, 1, 4, 5]
+    assert table.iloc[1].tolist() == ["Petén", "Seguridad Interior", 1, 0, 0, 0, 1, 3]
+
+
+def test_the_formula_names_the_columns_it_is_computed_from():
+    assert priority.formula() == "3 × Alta + 2 × Media + 1 × Baja + 1 × Sin prioridad"
+    for table in (priority.act_first(needs()), priority.priority_matrix(needs(), "ambito")):
+        redone = sum(w * table[level] for level, w in priority.weights().items())
+        assert list(redone) == list(table["puntaje"])
+        assert list(table[priority.LEVELS].sum(axis=1)) == list(table["pendientes"])
 
 
 def test_score_table_has_every_departamento_and_ambito():
