@@ -18,10 +18,10 @@ st.caption("Puntaje = " + " + ".join(f"{w} × {p.lower()}" for p, w in weights.i
 
 show("prioridad_mapa", view)
 
-st.subheader("Las diez combinaciones con más puntaje")
+st.header("Las diez combinaciones con más puntaje")
 show_table(insight_tables.act_first_table(view.needs))
 
-st.subheader("Por ámbito")
+st.header("Por ámbito")
 show_table(insight_tables.priority_table(view.needs, "ambito", view.filters))
-st.subheader("Por departamento")
+st.header("Por departamento")
 show_table(insight_tables.priority_table(view.needs, "departamento", view.filters), height=320)

@@ -48,6 +48,12 @@ def open_menu(parent, label: str, key: str, **kwargs):
     return menu if menu.open else None
 
 
+def open_section(label: str, key: str, **kwargs):
+    """An expander whose content is drawn only while it is open (as `open_menu`): its container then, else None."""
+    section = st.expander(label, key=key, on_change="rerun", **kwargs)
+    return section if section.open else None
+
+
 def metric_cards(cards: list[tuple[str, str, str]]) -> None:
     """Headline figures as cards whose labels wrap instead of being cut: (label, value, note) each."""
     cells = "".join(
