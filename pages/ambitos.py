@@ -26,7 +26,7 @@ for position, (ambito, ranked, count) in enumerate(aggregation.top_needs_by(view
             st.caption("Sin necesidades con los filtros actuales.")
         else:
             show_table(ranked.rename(columns={"necesidad": "Necesidad", "necesidades": "Veces"}),
-                       column_config={"Necesidad": st.column_config.TextColumn(width="large"),
+                       column_config={"Necesidad": st.column_config.TextColumn(width=300),
                                       "Veces": st.column_config.NumberColumn(format="localized")})
 
 st.header("Instituciones responsables")

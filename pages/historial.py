@@ -81,7 +81,7 @@ table = pd.DataFrame({
     "Advertencias": uploads["rows_warned"],
     "Estado": _states(uploads),
 })
-st.dataframe(table, hide_index=True, width="stretch", column_config={
+show_table(table, column_config={
     "N.º": st.column_config.NumberColumn(format="plain"),
     "Importadas": st.column_config.NumberColumn(format="localized"),
 })

@@ -25,7 +25,7 @@ st.caption("Los temas se reconocen por las palabras de la descripción, con el d
            "etiquetados y de las correcciones de los analistas propone los que el diccionario no reconoce. El detalle "
            "de cada necesidad dice por qué tiene cada tema.")
 show_table(insight_tables.definitions_table(), height=400, row_height=72, column_config={  # rows of 3 lines: text wraps
-    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width="large"),
+    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width=330),
     "Palabras": st.column_config.TextColumn(width="medium"), "Jerga": st.column_config.TextColumn(width="small"),
 })
 
