@@ -15,19 +15,19 @@ view = start_page("Necesidades por ámbito de seguridad")
 show("ambitos", view)
 show("departamento_ambito", view)
 
-st.subheader("Necesidades más frecuentes en cada ámbito")
+st.header("Necesidades más frecuentes en cada ámbito")
 columns = st.columns(2)
 for position, (ambito, ranked, count) in enumerate(aggregation.top_needs_by(view.needs, "ambito", view.filters,
                                                                             8, view.index)):
     with columns[position % 2]:
-        st.markdown(f"<h4 style='color:{charts.AMBITO_COLORS.get(ambito, charts.BAR_COLOR)}'>"
-                    f"{ambito} · {format_int(count)}</h4>", unsafe_allow_html=True)
+        st.markdown(f"<h3 style='color:{charts.AMBITO_COLORS.get(ambito, charts.BAR_COLOR)}'>"
+                    f"{ambito} · {format_int(count)}</h3>", unsafe_allow_html=True)
         if ranked.empty:
             st.caption("Sin necesidades con los filtros actuales.")
         else:
             show_table(ranked.rename(columns={"necesidad": "Necesidad", "necesidades": "Veces"}),
-                       column_config={"Necesidad": st.column_config.TextColumn(width="large"),
+                       column_config={"Necesidad": st.column_config.TextColumn(width=300),
                                       "Veces": st.column_config.NumberColumn(format="localized")})
 
-st.subheader("Instituciones responsables")
+st.header("Instituciones responsables")
 show("instituciones_ambito", view)

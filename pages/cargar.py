@@ -204,29 +204,29 @@ with st.status("Leyendo y validando el archivo…", expanded=False) as status:
 if refusal is not None:
     st.error(plain(refusal), icon=":material/block:")
     if isinstance(refusal, MissingColumns):
-        st.subheader("Columnas")
+        st.header("Columnas")
         column_editor(refusal.tables)
     st.stop()
 
-st.subheader("1. Hojas encontradas")
+st.header("1. Hojas encontradas")
 show_table(preview.sheets_frame(analysis))
 shape_choices(analysis)
 stated_values(analysis)
 list_choices(analysis)
 
-st.subheader("2. Columnas")
+st.header("2. Columnas")
 column_editor(analysis.tables)
 
 not_needs = [p for p in preview.notes(analysis) if p.code != "lista-dividida"]  # the lists have their own table
 if not_needs:
-    st.subheader("Lo que no son necesidades")
+    st.header("Lo que no son necesidades")
     st.caption("Todo lo que el archivo tiene además de necesidades queda aquí, con el motivo: nada se descarta sin "
                "decirlo.")
     show_table(problems_frame([p.as_dict() for p in not_needs])[["Hoja", "Mensaje", "Código"]],
                column_config={"Mensaje": st.column_config.TextColumn(width="large")},
                height=min(360, 40 + 35 * len(not_needs)))
 
-st.subheader("3. Validación")
+st.header("3. Validación")
 counted = preview.counts(analysis)
 cols = st.columns(3)
 cols[0].metric("Filas que se importarán", format_int(counted.importable), border=True)
@@ -293,7 +293,7 @@ def correction_editor(rejected: list[Rejected]) -> None:
 
 rejected = rejected_values(analysis.problems)
 if rejected or corrections:
-    st.subheader("4. Corregir valores rechazados")
+    st.header("4. Corregir valores rechazados")
     correction_editor(rejected)
 
 

@@ -76,13 +76,13 @@ if sides is not None:
     show("comparar_ambitos", view, choices)
     show("comparar_departamentos", view, choices)
     show("comparar_temas", view, choices)
-    st.subheader("Qué cambió")
+    st.header("Qué cambió")
     st.caption("Cada necesidad cuenta como la misma aunque se haya escrito con otras palabras (necesidades "
                f"recurrentes). {plural(len(changes), 'necesidad distinta', 'necesidades distintas')}; primero las "
                "nuevas, luego las que crecieron, bajaron, siguen igual y desaparecieron.")
     show_table(changes, height=380, column_config={"Necesidad": st.column_config.TextColumn(width="large")})
 
-st.subheader("Línea de tiempo")
+st.header("Línea de tiempo")
 by = st.segmented_control("Agrupar por", ["mes", "evento"], format_func={"mes": "Mes", "evento": "Evento"}.get,
                           default="mes", key=comparison.CHOICE_TIMELINE, required=True,
                           bind="query-params")

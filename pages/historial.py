@@ -81,14 +81,14 @@ table = pd.DataFrame({
     "Advertencias": uploads["rows_warned"],
     "Estado": _states(uploads),
 })
-st.dataframe(table, hide_index=True, width="stretch", column_config={
+show_table(table, column_config={
     "N.º": st.column_config.NumberColumn(format="plain"),
     "Importadas": st.column_config.NumberColumn(format="localized"),
 })
 st.caption(f"{plural(int((~deleted).sum()), 'carga vigente', 'cargas vigentes')} con "
            f"{plural(store.count_needs(), 'necesidad')}. Eliminar una carga la oculta de todos los resultados; puede restaurarse en cualquier momento.")
 
-st.subheader("Detalle de una carga")
+st.header("Detalle de una carga")
 labels = {row.id: f"N.º {row.id} — {row.filename} ({format_datetime(row.uploaded_at)})" for row in uploads.itertuples()}
 chosen = st.selectbox("Carga", list(labels), format_func=labels.get, key="historial_carga")
 upload = store.upload(chosen)

@@ -14,6 +14,6 @@ show("niveles", view)
 st.caption("Consejos de desarrollo de cada nivel: " + " · ".join(f"{n}: {c}" for n, c in reference.NIVELES.items()) + ".")
 show("nivel_ambito", view)
 
-st.subheader("Instituciones responsables")
+st.header("Instituciones responsables")
 show("instituciones_prioridad", view)
 show("instituciones_estado", view)

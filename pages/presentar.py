@@ -21,7 +21,7 @@ PARAM = "diapositiva"
 st.html("""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
 .block-container {padding-top: 0.8rem; padding-bottom: 0; max-width: 100%;}
-.diapositiva-titulo {font-size: 1.7rem; font-weight: 700; color: #1F3A5F; line-height: 1.2; margin: 0.2rem 0;}
+.diapositiva-titulo {font-size: 1.7rem !important; padding: 0 !important; font-weight: 700; color: #1F3A5F; line-height: 1.2; margin: 0.2rem 0;}
 .diapositiva-subtitulo {font-size: 1.15rem; color: #333; margin-bottom: 0;}
 .diapositiva-marca {font-size: 0.95rem; color: #B3261E; font-weight: 600;}
 .diapositiva-texto {font-size: 1.3rem; line-height: 1.45; color: #1A1A1A;}
@@ -57,8 +57,10 @@ slide = slides[number - 1]
 
 
 def block(css: str, text: str) -> None:
+    """A line of the slide; its title is the page's h1 (what a screen reader announces for the slide)."""
     import html
-    st.html(f"<div class='{css}'>{html.escape(text)}</div>")
+    tag = "h1" if css == "diapositiva-titulo" else "div"
+    st.html(f"<{tag} class='{css}'>{html.escape(text)}</{tag}>")
 
 
 if slide.key == deck.COVER:

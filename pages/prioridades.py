@@ -17,10 +17,10 @@ st.caption(f"Puntaje = {priority.formula()}. En las tablas, cada columna de prio
 
 show("prioridad_mapa", view)
 
-st.subheader("Las diez combinaciones con más puntaje")
+st.header("Las diez combinaciones con más puntaje")
 show_table(insight_tables.act_first_table(view.needs))
 
-st.subheader("Por ámbito")
+st.header("Por ámbito")
 show_table(insight_tables.priority_table(view.needs, "ambito", view.filters))
-st.subheader("Por departamento")
+st.header("Por departamento")
 show_table(insight_tables.priority_table(view.needs, "departamento", view.filters), height=320)

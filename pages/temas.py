@@ -19,17 +19,17 @@ show("temas", view)
 st.caption("Un clic en una barra filtra por ese tema. Una necesidad puede tener varios temas; «Otros temas» "
            "reúne las que el diccionario no reconoce.")
 
-st.subheader("Qué significa cada tema")
+st.header("Qué significa cada tema")
 st.caption("Los temas se reconocen por las palabras de la descripción, con el diccionario "
            "analysis/data/temas.toml (un analista puede ampliarlo), y un modelo aprendido de enunciados reales "
            "etiquetados y de las correcciones de los analistas propone los que el diccionario no reconoce. El detalle "
            "de cada necesidad dice por qué tiene cada tema.")
 show_table(insight_tables.definitions_table(), height=400, row_height=72, column_config={  # rows of 3 lines: text wraps
-    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width="large"),
+    "Tema": st.column_config.TextColumn(width="medium"), "Definición": st.column_config.TextColumn(width=330),
     "Palabras": st.column_config.TextColumn(width="medium"), "Jerga": st.column_config.TextColumn(width="small"),
 })
 
-st.subheader("Necesidades recurrentes")
+st.header("Necesidades recurrentes")
 st.caption(f"La misma necesidad escrita de distintas maneras en {RECURRING_PLACES} o más departamentos "
            "(«Falta de agentes de la PNC», «Faltan agentes PNC»…).")
 drawn = show("recurrentes", view)
@@ -47,7 +47,7 @@ if not drawn.data.empty:
                    f"{format_int(int(groups.loc[chosen, 'necesidades']))}, por departamento.")
     theme_detail(view, insight_tables.group_needs(view.needs, view.index, chosen), "corregir_grupo")
 
-st.subheader("Posibles temas nuevos")
+st.header("Posibles temas nuevos")
 st.caption("Las necesidades sin tema, agrupadas por las palabras que comparten: sugieren qué agregar al "
            "diccionario de temas.")
 new_themes = insight_tables.new_themes_table(view.needs, view.index)
@@ -56,7 +56,7 @@ if new_themes.empty:
 else:
     show_table(new_themes, height=min(420, 40 + 35 * len(new_themes)))
 
-st.subheader("Palabras sugeridas")
+st.header("Palabras sugeridas")
 st.caption("Lo que las correcciones de los analistas sugieren para el diccionario: palabras de las necesidades a las "
            "que se agregó un tema que el diccionario no dio, y palabras que dieron un tema que un analista quitó.")
 suggested = insight_tables.suggested_words_table(data.corrections())

@@ -37,7 +37,7 @@ with left:
 with right:
     show("regiones", view, choices)
 
-st.subheader("Municipios de un departamento")
+st.header("Municipios de un departamento")
 context = view.context(choices)
 fallback = default_departamento(context)
 reason = "filtro actual" if view.filters.values("departamento") == (fallback,) else "el de más necesidades"
@@ -58,7 +58,7 @@ with right:
         st.markdown(f"{plural(inside.sin_municipio, 'necesidad')} de {departamento} {verb} en este mapa.")
     gap_lists(drawn.data, "municipio", "municipios")
 
-st.subheader("Necesidades por habitante")
+st.header("Necesidades por habitante")
 st.caption("Un departamento grande siempre reúne más necesidades: por cada 100,000 habitantes se comparan con "
            "justicia. " + population.SOURCE)
 show("por_100k", view, choices)

@@ -68,6 +68,37 @@
     "dd / mm / yyyy": "dd / mm / aaaa",
     "yyyy": "aaaa",
     "DD/MM/YYYY": "DD/MM/AAAA",
+    "day": "día",
+    "month": "mes",
+    "year": "año",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+      "Use las flechas para recorrer las fechas, Intro para elegir una y Escape para cerrar.",
+    "Use arrow keys to navigate. Enter to select. Tab to switch between calendar and time. Escape to close.":
+      "Use las flechas para recorrer, Intro para elegir, Tab para pasar del calendario a la hora y Escape para cerrar.",
+    "Next": "Siguiente",
+    "Previous": "Anterior",
+    "Next page": "Página siguiente",
+    "Previous page": "Página anterior",
+    "Next Result": "Resultado siguiente",
+    "Previous Result": "Resultado anterior",
+    "Press Enter to submit form": "Pulse Intro para enviar",
+    "Press Enter to apply": "Pulse Intro para aplicar",
+    "Press Ctrl+Enter to submit form": "Pulse Ctrl+Intro para enviar",
+    "Press Ctrl+Enter to apply": "Pulse Ctrl+Intro para aplicar",
+    "Press ⌘+Enter to submit form": "Pulse ⌘+Intro para enviar",
+    "Press ⌘+Enter to apply": "Pulse ⌘+Intro para aplicar",
+    "Show password": "Mostrar la contraseña",
+    "Hide password": "Ocultar la contraseña",
+    "Show/hide columns": "Mostrar u ocultar columnas",
+    "Hide column": "Ocultar la columna",
+    "Sort ascending": "Ordenar de menor a mayor",
+    "Sort descending": "Ordenar de mayor a menor",
+    "Pin column": "Fijar la columna",
+    "Unpin column": "Soltar la columna",
+    "Autosize": "Ajustar el ancho",
+    "File size is too small.": "El archivo está vacío.",
+    "Only one file is allowed.": "Se puede cargar un solo archivo a la vez.",
+    "Unexpected error. Please try again.": "Error inesperado. Vuelva a intentarlo.",
   };
   const MONTHS = {January: "enero", February: "febrero", March: "marzo", April: "abril", May: "mayo",
     June: "junio", July: "julio", August: "agosto", September: "septiembre", October: "octubre",
@@ -79,7 +110,17 @@
     .replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
       (m) => MONTHS[m])
     .replace(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g, (d) => DAYS[d]);
+  // What a calendar day adds after its date, as react-aria says it in English.
+  const DAY_STATES = {"Today": "hoy", "selected": "elegida", "Selected": "elegida", "First available date":
+    "primera fecha disponible", "Last available date": "última fecha disponible", "unavailable": "no disponible"};
+  const dayStates = (rest) => rest.replace(/\b(Today|selected|Selected|First available date|Last available date|unavailable)\b/g,
+    (w) => DAY_STATES[w]);
   const PATTERNS = [
+    [/^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday), (January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})(.*)$/s,
+      (m) => `${DAYS[m[1]]}, ${m[3]} de ${MONTHS[m[2]]} de ${m[4]}${dayStates(m[5])}`],
+    [/^File must be ([\d.]+)\s?([KMG]B) or smaller\.$/s,
+      (m) => `El archivo debe pesar ${Number(m[1]).toLocaleString("es-GT")} ${m[2]} o menos.`],
+    [/^(.+) files are not allowed\.$/s, (m) => `No se admiten archivos de tipo ${m[1]}.`],
     [/^Help for (.+)$/s, (m) => `Ayuda sobre ${m[1]}`],
     [/^Remove (.+)$/s, (m) => `Quitar ${m[1]}`],
     [/^Shortcut (.+)$/s, (m) => `Atajo ${m[1]}`],
@@ -119,6 +160,18 @@
     '[data-testid="stText"], .js-plotly-plot, [data-testid="stTable"], [data-testid="stDataFrame"]';
   const inCalendar = (node) => node.parentElement && node.parentElement.closest('[data-baseweb="calendar"], [data-baseweb="popover"]');
 
+  // The calendar's header names the week's days by their English initials, which only the whole row tells
+  // apart (S is Sunday or Saturday): the row is translated as a whole.
+  const WEEK_ROWS = {SMTWTFS: "DLMMJVS", MTWTFSS: "LMMJVSD"};
+  const fixWeekdays = (root) => {
+    if (!root.querySelectorAll) return;
+    for (const row of root.querySelectorAll('[data-testid="stDateInputCalendar"] thead tr, [data-baseweb="calendar"] thead tr')) {
+      const cells = [...row.children];
+      const spanish = WEEK_ROWS[cells.map((c) => c.textContent.trim()).join("")];
+      if (spanish) cells.forEach((cell, i) => { cell.textContent = spanish[i]; });
+    }
+  };
+
   const fixElement = (element) => {
     for (const name of ATTRIBUTES) {
       const value = element.getAttribute && element.getAttribute(name);
@@ -143,6 +196,7 @@
     if (root.nodeType === Node.TEXT_NODE) { fixText(root); return; }
     if (root.nodeType !== Node.ELEMENT_NODE || root.closest(CHARTS)) return;
     fixElement(root);
+    fixWeekdays(root.parentElement || root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => node.nodeType === Node.ELEMENT_NODE && node.matches(CHARTS)
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});

@@ -1,17 +1,21 @@
-"""A panel of the catalogue on a page: the chart (clicks narrow the filters), its takeaway, its images.
+"""A panel of the catalogue on a page: the chart (clicks narrow the filters), its takeaway, its data, its images.
 
 Every chart of every page is drawn through `show`, so each gets the same click-to-filter,
-the same one-sentence reading under it and the same «Imagen» menu (PNG at 1920×1080 and
-SVG, framed with the view, the cut-off and the classification marking).
+the same one-sentence reading under it, the same accessible name (its title and takeaway, which
+ui/accesible.js ties to the chart), the same «Ver datos» table of its numbers and the same «Imagen»
+menu (PNG at 1920×1080 and SVG, framed with the view, the cut-off and the classification marking).
 """
+import html
+
 import streamlit as st
 
 from analysis.formatting import plain
 from analysis.presentation import IMAGE, PANELS, SCREEN, Drawn, images
+from analysis.presentation.chart_data import chart_table
 from analysis.reports import file_name
 from ui import auth
 from ui.view import View
-from ui.widgets import chart, open_menu
+from ui.widgets import chart, open_menu, open_section, show_table
 
 
 def show(key: str, view: View, choices: dict | None = None, takeaway: bool = True) -> Drawn:
@@ -19,7 +23,10 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     panel = PANELS[key]
     context = view.context(choices)
     drawn = panel.draw(context, SCREEN)
-    chart(drawn.figure, key=f"panel_{key}", clickable=bool(panel.narrows))
+    with st.container(key=f"grafica_{key}", gap="small"):
+        st.html(f"<p class='visualmente-oculto nombre-grafica'>{html.escape(drawn.title)}. "
+                f"{html.escape(plain(drawn.takeaway))}</p>")
+        chart(drawn.figure, key=f"panel_{key}", clickable=bool(panel.narrows))
     row = st.container(horizontal=True, vertical_alignment="top", gap="small")
     if takeaway:
         row.caption(plain(drawn.takeaway), width="stretch")
@@ -28,6 +35,10 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     if menu is not None:
         with menu:
             _image_buttons(key, view, context)
+    if data := open_section("Ver datos", f"datos_{key}", icon=":material/table:"):
+        sides = (context.sides.antes, context.sides.despues) if panel.kind == "paired" and context.sides else None
+        with data:
+            show_table(chart_table(drawn.data, sides))
     return drawn
 
 

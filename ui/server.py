@@ -42,6 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TITLE = "Necesidades de seguridad — STCNS"
 TRANSLATOR = Path(__file__).with_name("espanol.js")
+CHART_NAMES = Path(__file__).with_name("accesible.js")
 _LOG = logging.getLogger("dashboard")
 _THREAD = "preparar-tablero"
 GRACE_SECONDS = 3.0  # a browser that is already waiting loads Streamlit's page in about 1.5 s here
@@ -151,10 +152,11 @@ _LOAD_CHARTS = """<script>new MutationObserver((_, watch) => {
 @cache
 def _additions() -> bytes:
     """What goes at the end of the page's head: the chart library, fetched with Streamlit's own code, and
-    the translator."""
+    the translator and the script that names the charts for screen readers."""
     library = _chart_library()
     charts = f'<link rel="modulepreload" crossorigin href="{library}">{_LOAD_CHARTS % library}' if library else ""
-    return f"{charts}<script>{TRANSLATOR.read_text(encoding='utf-8')}</script></head>".encode()
+    scripts = "".join(f"<script>{path.read_text(encoding='utf-8')}</script>" for path in (TRANSLATOR, CHART_NAMES))
+    return f"{charts}{scripts}</head>".encode()
 
 
 def spanish_page(page: bytes) -> bytes:

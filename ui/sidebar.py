@@ -88,7 +88,7 @@ def filters_sidebar(needs: pd.DataFrame, index: TextIndex) -> tuple[Filters, pd.
     whose search keys and theme flags the text and theme filters read)."""
     with st.sidebar:
         counter = st.container()
-        st.markdown("### Filtros")
+        st.markdown("## Filtros")
         chosen: dict[str, list[str]] = {}
         for field in fields.filter_fields():
             options = filter_options(field.key, needs, Filters.of(**chosen))

@@ -33,7 +33,7 @@ def show_pending() -> None:
         return
     added = comparison.upload_additions(needs, index, upload_id)
     with st.container(border=True):
-        st.subheader("Qué agrega esta carga")
+        st.header("Qué agrega esta carga")
         metric_cards([("Necesidades de la carga", format_int(added.necesidades), ""),
                       ("Ya conocidas", format_int(added.conocidas), "la misma necesidad ya estaba registrada"),
                       ("Nuevas", format_int(added.nuevas), "ninguna carga anterior las tenía")])

@@ -48,6 +48,12 @@ def open_menu(parent, label: str, key: str, **kwargs):
     return menu if menu.open else None
 
 
+def open_section(label: str, key: str, **kwargs):
+    """An expander whose content is drawn only while it is open (as `open_menu`): its container then, else None."""
+    section = st.expander(label, key=key, on_change="rerun", **kwargs)
+    return section if section.open else None
+
+
 def metric_cards(cards: list[tuple[str, str, str]]) -> None:
     """Headline figures as cards whose labels wrap instead of being cut: (label, value, note) each."""
     cells = "".join(
@@ -59,8 +65,15 @@ def metric_cards(cards: list[tuple[str, str, str]]) -> None:
     st.html(f"<div class='tarjetas'>{cells}</div>")
 
 
+# Free text that runs long (needs, messages, file names, examples): always the last columns of a table, so that
+# at a projector's width (1280×720) the columns that carry the answer (counts, estado, the second side of a
+# comparison, a problem's code) come first and are seen without scrolling sideways. A cut text is shown whole
+# when its cell is hovered or opened.
+LONG_TEXT = ("Necesidad", "Ejemplo", "Mensaje", "Valor", "Archivo", "Hojas", "Evento", "Por qué")
+
+
 def show_table(frame: pd.DataFrame, **kwargs) -> None:
-    """A read-only table with empty cells shown as «—» (Streamlit would write «None»).
+    """A read-only table with empty cells shown as «—» (Streamlit would write «None») and its long texts last.
 
     A column with gaps becomes text, its whole numbers written exactly («12», never «12.0»).
     """
@@ -68,7 +81,8 @@ def show_table(frame: pd.DataFrame, **kwargs) -> None:
     for column in frame.columns[frame.isna().any()]:
         frame[column] = [("—" if pd.isna(v) else f"{int(v):,}" if isinstance(v, (int, float)) and float(v).is_integer()
                           and not isinstance(v, bool) else str(v)) for v in frame[column].astype(object)]
-    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    order = [c for c in frame.columns if c not in LONG_TEXT] + [c for c in frame.columns if c in LONG_TEXT]
+    st.dataframe(frame, hide_index=True, width="stretch", column_order=order, **kwargs)
 
 
 def start_page(title: str) -> View:

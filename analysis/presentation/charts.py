@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from analysis import fields
 from analysis.fields.ranking import rank
 from analysis.formatting import PLOTLY_SEPARATORS
-from analysis.presentation.maps import SCALE, MapCanvas, integer_ticks
+from analysis.presentation.maps import MapCanvas, integer_ticks
 from analysis.presentation.plotly_layout import merged, new_figure, set_layout
 from analysis.presentation.text_width import width
 from analysis.text import two_lines
@@ -33,6 +33,9 @@ FONT_FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
 PAD = 8  # px between the plot and its axes' labels
 TICK_GAP = 4  # px plotly leaves between a tick label and the axis
 INK = "#1A1A1A"
+# Light to mid blue: every cell stays light enough for its number in INK to read at 5.9:1 or more.
+HEATMAP_SCALE = [[0, "#F7FBFF"], [0.15, "#C6DBEF"], [0.5, "#9CC3E4"], [1, "#5E9CD3"]]
+PAIRED_COLORS = ("#6A8DB8", "#1F4E79")  # the two sides of a comparison, both 3:1 or more against white
 
 
 @dataclass(frozen=True)
@@ -248,9 +251,8 @@ def heatmap(table: pd.DataFrame, title: str, x_title: str, y_title: str, look: L
                for c in table.columns] for r in table.index]
     high = int(table.to_numpy().max()) if table.size else 0
     fig = new_figure(go.Heatmap(
-        z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=[[0, "#F7FBFF"], [0.15, SCALE[0]],
-                                                                                [0.5, SCALE[2]], [1, SCALE[3]]],
-        text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=ticks), customdata=custom,
+        z=table.to_numpy(), x=xs, y=ys, zmin=0, zmax=max(high, 1), colorscale=HEATMAP_SCALE,
+        text=table.to_numpy(), texttemplate="%{text:,}", textfont=dict(size=ticks, color=INK), customdata=custom,
         xgap=2, ygap=2, hovertemplate=hover, showscale=False,  # every cell carries its number: no scale needed
     ))
     if fields_:
@@ -327,7 +329,7 @@ def ranked(frame: pd.DataFrame, column: str, value: str, title: str, look: Look 
                  **written_bars(labels, float(data[value].max() or 0) if len(data) else 0.0, written, look, ticks))
 
 
-def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = ("#8FA9C8", "#1F4E79"),
+def paired(table: pd.DataFrame, title: str, look: Look = SCREEN, colors: tuple[str, str] = PAIRED_COLORS,
            field: str | None = None) -> go.Figure:
     """Two sets side by side: one bar per set for each row of `table` (its two columns, named as the legend
     says), rows from the top in the table's order, each bar's count written beside it."""

@@ -487,16 +487,22 @@ def _timeline(ctx: Context) -> pd.DataFrame:
     return table.loc[:, table.sum() > 0]
 
 
+def _timeline_word(ctx: Context) -> str:
+    """«evento», or the step of the dates' timeline: «mes», «trimestre» or «año»."""
+    if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento":
+        return "evento"
+    return comparison.timeline_step(ctx.needs)[0]
+
+
 def _timeline_title(ctx: Context) -> str:
-    return ("Necesidades por evento" if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento"
-            else "Necesidades por mes")
+    return f"Necesidades por {_timeline_word(ctx)}"
 
 
 def _timeline_takeaway(ctx: Context, table: pd.DataFrame) -> str:
     if table.empty:
         return "Las necesidades en vista no tienen fecha ni evento."
     totals = table.sum(axis=1)
-    word = "evento" if ctx.choices.get(comparison.CHOICE_TIMELINE) == "evento" else "mes"
+    word = _timeline_word(ctx)
     return (f"«{totals.idxmax()}» es el {word} con más necesidades: {format_int(int(totals.max()))} de "
             f"{format_int(int(totals.sum()))}.")
 

@@ -136,19 +136,47 @@ def compare_needs(before: pd.DataFrame, after: pd.DataFrame, index: TextIndex) -
     return counts[["grupo", "necesidad", "antes", "despues", "cambio", "situacion"]]
 
 
+# A timeline of more bars than this cannot be read (on a projector its month labels overlap): months become
+# quarters, then years. The one place where the step is chosen.
+CROWDED = 24
+STEPS = (("mes", 1), ("trimestre", 3), ("año", 12))  # name, months per bar
+
+
+def _month_numbers(needs: pd.DataFrame) -> pd.Series:
+    """Each dated need's month as one number (year × 12 + month − 1): grouping by Period boxes every row."""
+    dates = pd.to_datetime(needs["fecha"], errors="coerce")
+    months = dates[dates.notna()]
+    return months.dt.year * 12 + months.dt.month - 1
+
+
+def timeline_step(needs: pd.DataFrame) -> tuple[str, int]:
+    """The step of a timeline of `needs` by date: the finest of month, quarter and year that gives at most
+    CROWDED bars between the first and the last date."""
+    key = _month_numbers(needs)
+    span = int(key.max() - key.min() + 1) if len(key) else 1
+    return next(((name, size) for name, size in STEPS if -(-span // size) <= CROWDED), STEPS[-1])
+
+
+def _period_label(start: int, size: int) -> str:
+    """«nov 2017», «T4 2017» (a quarter) or «2017»."""
+    year, month = divmod(start, 12)
+    return {1: f"{MONTHS[month]} {year}", 3: f"T{month // 3 + 1} {year}"}.get(size, str(year))
+
+
 def timeline(needs: pd.DataFrame, by: str = "mes", split: str | None = None,
              index: TextIndex | None = None) -> pd.DataFrame:
-    """Needs per month («nov 2017», every month between the first and the last, zeros kept) or per
-    event (in the order of their first date): [periodo, necesidades] or, with `split` (a field or
-    "tema"), one column per value of it. Needs without a date are left out of the months.
+    """Needs per month («nov 2017», every month between the first and the last, zeros kept; per quarter or
+    year when months would be too many, `timeline_step`) or per event (in the order of their first date):
+    [periodo, necesidades] or, with `split` (a field or "tema"), one column per value of it. Needs without a
+    date are left out of the months.
     """
     if by == "mes":
-        dates = pd.to_datetime(needs["fecha"], errors="coerce")
-        dated = needs[dates.notna()]
-        months = dates[dates.notna()]
-        key = months.dt.year * 12 + months.dt.month - 1  # a month as one number: grouping by Period boxes every row
-        periods = list(range(int(key.min()), int(key.max()) + 1)) if len(key) else []
-        labels = {p: f"{MONTHS[p % 12]} {p // 12}" for p in periods}
+        _, size = timeline_step(needs)
+        months = _month_numbers(needs)
+        dated = needs.loc[months.index]
+        key = months // size * size
+        periods = list(range(int(key.min()), int(key.max()) + 1, size)) if len(key) else []
+        labels = {p: _period_label(p, size) for p in periods}
     else:
         dated = needs[needs["evento"] != ""]
         first = pd.to_datetime(dated["fecha"], errors="coerce").groupby(dated["evento"]).min()

@@ -11,7 +11,7 @@ HOSTILE_INSTITUTION = "<b>PNC</b> <i>SAAS</i>"
 def sign_in(page, server, username: str, password: str, path: str = "") -> None:
     page.goto(f"{server.url}/{path}")
     page.get_by_label("Usuario").fill(username)
-    page.get_by_label("Contraseña").fill(password)
+    page.get_by_label("Contraseña", exact=True).fill(password)
     page.get_by_role("button", name="Entrar").click()
     wait_ready(page)
 

@@ -96,3 +96,48 @@ def test_no_english_in_the_popups_of_the_filters_and_after_a_click(sample_server
     page.get_by_role("heading", name="Necesidades en el territorio").wait_for(timeout=30_000)
     wait_ready(page)
     assert page.evaluate("window.__english") == []
+
+
+def test_the_calendar_speaks_spanish_even_in_a_browser_set_to_english(sample_server, browser):
+    page = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US").new_page()
+    page.goto(f"{sample_server.url}/")
+    wait_ready(page)
+    page.locator(".st-key-desde").get_by_label("Elegir fecha").click()
+    popover = page.locator("[data-testid=stDateInputCalendar]")
+    popover.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert popover.locator("thead th").all_inner_texts() == list("DLMMJVS")  # Sunday first, as en-US has it
+    assert popover.get_by_role("button", name="mes", exact=True).count() == 1
+    assert popover.get_by_role("button", name="año", exact=True).count() == 1
+    names = popover.locator("[role=gridcell] [aria-label], td [aria-label]").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('aria-label'))")
+    assert names and all(re.match(r"^(domingo|lunes|martes|miércoles|jueves|viernes|sábado), \d{1,2} de \w+ de \d{4}",
+                                  name) for name in names), names[:3]
+    assert "Use las flechas" in page.evaluate("document.getElementById("
+                                              "document.querySelector('[data-testid=stDateInputCalendar]')"
+                                              ".getAttribute('aria-describedby')).textContent")
+    assert english_on(page) == []
+    page.context.close()
+
+
+def test_the_password_eye_and_the_uploaders_refusals_are_spanish(fresh_server, page):
+    from analysis.store.database import Store
+    Store(fresh_server.db_url).accounts.create("ana", "analista", "clave de ana 1", actor="prueba")
+    page.goto(fresh_server.url)
+    page.get_by_label("Contraseña", exact=True).fill("x")
+    assert page.get_by_role("button", name="Mostrar la contraseña").count() == 1
+    page.get_by_role("button", name="Mostrar la contraseña").click()
+    page.get_by_role("button", name="Ocultar la contraseña").wait_for(timeout=5_000)
+    assert english_on(page) == []
+    # The uploader writes its refusals where the translator is watching; its file name stays as written.
+    shown = page.evaluate("""async () => {
+      const box = document.createElement('div');
+      document.body.append(box);
+      box.textContent = 'File must be 50.0MB or smaller.';
+      const other = document.createElement('small');
+      box.after(other);
+      other.textContent = 'Show/hide columns';
+      await new Promise(r => setTimeout(r, 100));
+      return [box.textContent, other.textContent];
+    }""")
+    assert shown == ["El archivo debe pesar 50 MB o menos.", "Mostrar u ocultar columnas"]

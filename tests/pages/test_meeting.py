@@ -14,7 +14,7 @@ def slide_text(at) -> dict[str, list[str]]:
     """What a presentation slide says, by block (titulo, subtitulo, texto, marca)."""
     found: dict[str, list[str]] = {}
     for element in at.get("html"):
-        for css, text in re.findall(r"<div class='diapositiva-(\w+)'>(.*?)</div>", element.proto.body):
+        for css, text in re.findall(r"<(?:div|h1) class='diapositiva-(\w+)'>(.*?)</(?:div|h1)>", element.proto.body):
             found.setdefault(css, []).append(html.unescape(text))
     return found
 

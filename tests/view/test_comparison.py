@@ -67,3 +67,15 @@ def test_what_an_upload_adds_to_everything_stored_before():
     assert (added.conocidas, added.nuevas) == (3, 1)
     known = added.necesidades_conocidas
     assert known.iloc[0].tolist() == ["Falta de agentes de la PNC", 2, 1]
+
+
+def test_a_long_timeline_is_grouped_by_quarter_then_by_year():
+    def dated(*fechas):
+        return pd.DataFrame({"fecha": pd.to_datetime(list(fechas)), "evento": "Taller A"})
+    assert comparison.timeline_step(dated("2017-11-09", "2019-10-30")) == ("mes", 1)  # 24 months
+    quarters = comparison.timeline(dated("2017-11-09", "2017-12-01", "2020-02-15"))
+    assert comparison.timeline_step(dated("2017-11-09", "2020-02-15")) == ("trimestre", 3)
+    assert list(quarters["periodo"])[:2] == ["T4 2017", "T1 2018"] and list(quarters["periodo"])[-1] == "T1 2020"
+    assert quarters["necesidades"].tolist()[0] == 2 and quarters["necesidades"].sum() == 3
+    years = comparison.timeline(dated("2010-03-01", "2024-06-01", "2024-07-01"))
+    assert list(years["periodo"]) == [str(y) for y in range(2010, 2025)] and years["necesidades"].iloc[-1] == 2
