@@ -7,12 +7,9 @@ So a table passes when all its columns are in sight, or when the ones out of sig
 """
 from urllib.parse import urlencode
 
-import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from analysis.store.database import Store
 from analysis.view import comparison
-from tests.e2e.conftest import new_page, wait_ready
+from tests.e2e.conftest import wait_ready
 from ui.widgets import LONG_TEXT
 
 TABLES = """() => [...document.querySelectorAll('[data-testid=stDataFrame]')]
@@ -41,22 +38,6 @@ def assert_answers_in_sight(table: dict, answers: list[str]) -> None:
         assert table["drawn"][-1] in LONG_TEXT, table
         first_long = next(i for i, name in enumerate(table["drawn"]) if name in LONG_TEXT)
         assert all(name in LONG_TEXT for name in table["drawn"][first_long:]), table
-
-
-@pytest.fixture(scope="module", autouse=True)
-def started(sample_server, browser):
-    """The server's first page, drawn once before the tests: a page asked for while the server is still loading
-    its modules can meet a circular import in analysis.store (seen before this module existed; told to the lead),
-    which is not what these tests are about."""
-    page = new_page(browser)
-    for _ in range(3):
-        page.goto(sample_server.url)
-        try:
-            wait_ready(page)
-            break
-        except PlaywrightTimeout:
-            continue
-    page.context.close()
 
 
 def test_ambitos_frequent_needs_show_their_counts(sample_server, projector):
