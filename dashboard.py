@@ -59,11 +59,11 @@ def visit() -> None:
     spec = site.by_url(page.url_path)
     try:
         open_requested_view()  # a short link (?vista=…) reopens its page with its filters
-        needs, index = data.needs()
-        filters, shown = filters_sidebar(needs, index) if spec.filters else (Filters(), needs)
-        set_view(View(filters, shown, len(needs), index, spec.url))
+        loaded = data.needs()
+        filters, shown = filters_sidebar(loaded) if spec.filters else (Filters(), loaded.needs)
+        set_view(View(filters, shown, len(loaded.needs), loaded.index, spec.url, loaded))
         if spec.banner:
-            sample_banner()
+            sample_banner(loaded)
         auth.account_box(account)
         page.run()
         server.freeze_what_is_loaded()

@@ -8,7 +8,7 @@ from ui.panels import show
 from ui.widgets import metric_cards, start_page
 
 view = start_page("Resumen de necesidades de seguridad")
-top = aggregation.headline(view.needs, view.total, view.index, view.filters)
+top = view.shared("cifras", lambda: aggregation.headline(view.needs, view.total, view.index, view.filters))
 lead = top.top_departamentos
 theme, theme_count = next(iter(top.top_temas.items()), ("—", 0))
 metric_cards([

@@ -22,7 +22,7 @@ def show(key: str, view: View, choices: dict | None = None, takeaway: bool = Tru
     """Draw panel `key` for the view; returns what was drawn (its numbers and takeaway)."""
     panel = PANELS[key]
     context = view.context(choices)
-    drawn = panel.draw(context, SCREEN)
+    drawn = view.shared(("panel", key, *sorted((k, repr(v)) for k, v in context.choices.items())), lambda: panel.draw(context, SCREEN))
     with st.container(key=f"grafica_{key}", gap="small"):
         st.html(f"<p class='visualmente-oculto nombre-grafica'>{html.escape(drawn.title)}. "
                 f"{html.escape(plain(drawn.takeaway))}</p>")

@@ -13,8 +13,8 @@ def _remove_sample() -> None:
              icon=":material/delete:")
 
 
-def sample_banner() -> None:
-    if not data.store().sample_upload_ids():
+def sample_banner(loaded: data.Loaded) -> None:
+    if not loaded.shared("ejemplo", data.store().sample_upload_ids):
         return
     if not auth.can("change_data"):
         st.warning("**Datos de ejemplo:** sintéticos, no son necesidades reales.", icon=":material/science:")

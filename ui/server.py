@@ -94,7 +94,7 @@ def _load_everything() -> None:
     from analysis.formatting import format_int
     from ui import data
 
-    needs, _ = data.needs()
+    needs = data.needs().needs
     for package in (ui, analysis):  # what the pages import; `analysis.__main__` would run the CLI
         for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
             if not module.name.endswith(".__main__"):

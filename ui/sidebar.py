@@ -14,7 +14,9 @@ import streamlit as st
 from analysis import fields
 from analysis.formatting import format_int, plain
 from analysis.store import times
-from analysis.view import DATE_PARAMS, SEARCH_PARAM, Filters, TextIndex, all_params, filter_options
+from analysis.view import DATE_PARAMS, SEARCH_PARAM, Filters, all_params, filter_options
+from analysis.view.shared import weigh
+from ui import data
 
 _UNDO = "_filtros_anteriores"
 _DRAWN = "_filtros_dibujados"  # the filter widgets' values as of the last completed run
@@ -73,33 +75,42 @@ def _multiselect(field: fields.Field, options: list[str]) -> list[str]:
                           placeholder="Todos", on_change=_remember)
 
 
-def _date_range(needs: pd.DataFrame) -> tuple[dt.date | None, dt.date | None]:
+def _span(needs: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """The first and last dates recorded (or 2017 to today, when none is)."""
     fechas = needs["fecha"].dropna()
-    first = fechas.min().date() if len(fechas) else dt.date(2017, 1, 1)
-    last = fechas.max().date() if len(fechas) else times.today()
+    return (fechas.min().date() if len(fechas) else dt.date(2017, 1, 1),
+            fechas.max().date() if len(fechas) else times.today())
+
+
+def _date_range(loaded: data.Loaded) -> tuple[dt.date | None, dt.date | None]:
+    first, last = loaded.shared(("fechas", times.today()), lambda: _span(loaded.needs))
     columns = st.columns(2)
     return tuple(column.date_input(label, value=None, min_value=first, max_value=last, key=key, format="DD/MM/YYYY",
                                    bind="query-params", persist_state="session", on_change=_remember)
                  for column, (key, label) in zip(columns, DATE_PARAMS.items()))
 
 
-def filters_sidebar(needs: pd.DataFrame, index: TextIndex) -> tuple[Filters, pd.DataFrame]:
-    """Draw the filters in the sidebar; return them and the needs they select (`index`: the needs' text index,
-    whose search keys and theme flags the text and theme filters read)."""
+def filters_sidebar(loaded: data.Loaded) -> tuple[Filters, pd.DataFrame]:
+    """Draw the filters in the sidebar; return them and the needs they select (the text index's search keys and
+    theme flags serve the text and theme filters). Options and selections are shared by every session."""
+    needs, index = loaded.needs, loaded.index
     with st.sidebar:
         counter = st.container()
         st.markdown("## Filtros")
         chosen: dict[str, list[str]] = {}
         for field in fields.filter_fields():
-            options = filter_options(field.key, needs, Filters.of(**chosen))
+            before = Filters.of(**chosen)
+            options = loaded.shared(("opciones", field.key, before),
+                                    lambda: filter_options(field.key, needs, before))  # noqa: B023 (called at once)
             chosen[field.key] = _multiselect(field, options)
-        desde, hasta = _date_range(needs)
+        desde, hasta = _date_range(loaded)
         texto = st.text_input("Buscar en las descripciones", key=SEARCH_PARAM, bind="query-params",
                               persist_state="session", placeholder="p. ej. extorsión", on_change=_remember,
                               help="Sin importar tildes ni mayúsculas.")
     filters = Filters.of(desde=desde, hasta=hasta, texto=texto, **chosen)
     st.session_state[_DRAWN] = {**chosen, "desde": desde, "hasta": hasta, SEARCH_PARAM: texto}
-    shown = filters.apply(needs, index.busqueda, index.temas)
+    shown = loaded.shared(("vista", filters), lambda: filters.apply(needs, index.busqueda, index.temas),
+                          weight=lambda frame: 0 if frame is needs else weigh(frame))  # all needs: held anyway
     with counter:
         st.markdown(f"<div class='conteo'><b>{format_int(len(shown))}</b> de {format_int(len(needs))} necesidades"
                     f"</div><div class='resumen-filtros'>{html.escape(filters.summary())}</div>",

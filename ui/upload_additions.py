@@ -28,7 +28,7 @@ def show_pending() -> None:
     upload_id = st.session_state.pop(_KEY, None)
     if upload_id is None:
         return
-    needs, index = data.needs()
+    needs, index, *_ = data.needs()
     if not (needs["upload_id"] == upload_id).any():
         return
     added = comparison.upload_additions(needs, index, upload_id)

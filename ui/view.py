@@ -4,13 +4,18 @@ dashboard.py computes the view above the navigation (so the sidebar is shared);
 pages read it here instead of recomputing it.
 """
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analysis.presentation import Context, Provenance
+from analysis.store import times
 from analysis.view import Filters, TextIndex
+
+if TYPE_CHECKING:
+    from ui.data import Loaded
 
 _KEY = "_vista"
 
@@ -22,7 +27,15 @@ class View:
     total: int  # all visible needs, before filters
     index: TextIndex  # normalised text of all visible needs
     page: str = "inicio"  # url_path of the page on screen
+    loaded: "Loaded | None" = field(default=None, compare=False, repr=False)  # all needs, their store and revision
     _contexts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def shared(self, what, compute):
+        """`compute()` for this view, done once for every session of this process that asks for the same `what`
+        (hashable: a panel's key, the page's choices…) of the same filters and data."""
+        if self.loaded is None:
+            return compute()
+        return self.loaded.shared((self.filters, times.today(), what), compute)  # today: «hace 3 días» moves on
 
     def context(self, choices: dict | None = None) -> Context:
         """What the panels draw from, with this page's choices (map scope, department…); one per set of

@@ -6,6 +6,7 @@ Orders come from the reference data (levels from Nacional to Comunitario, the fo
 ámbitos as the law lists them), with «Sin especificar» last.
 """
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -102,7 +103,7 @@ class Headline:
     ambito_shares: pd.DataFrame  # count_by(…, "ambito", keep_order=True)
     temas: pd.Series  # needs per theme, most frequent first («Otros temas» included)
 
-    @property
+    @cached_property  # shared by every session that draws this view: worked out once
     def top_temas(self) -> pd.Series:
         return self.temas.drop(OTHER, errors="ignore").head(5)
 

@@ -115,7 +115,10 @@ class Filters:
     def apply(self, needs: pd.DataFrame, search_keys: pd.Series | None = None,
               theme_flags: pd.DataFrame | None = None) -> pd.DataFrame:
         """The needs in view. `search_keys` (TextIndex.busqueda) and `theme_flags` (TextIndex.temas) may be
-        passed precomputed; otherwise they are built from `needs` when a filter needs them."""
+        passed precomputed; otherwise they are built from `needs` when a filter needs them. With no filter the
+        needs themselves come back, not a copy (nobody changes them)."""
+        if not self.active:
+            return needs
         mask = pd.Series(True, index=needs.index)
         for key, values in self.chosen:
             if key == THEME:

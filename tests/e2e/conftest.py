@@ -3,50 +3,12 @@
 These tests never skip: without Chromium, Chrome or Edge (or $BROWSER_PATH) they fail,
 saying how to get one.
 """
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.support import CHROMIUM_ARGS, browser_path, free_port
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class Server:
-    def __init__(self, db_url: str, log: Path):
-        self.port = free_port()
-        self.log = log
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.db_url = db_url
-        env = {**os.environ, "DATABASE_URL": db_url}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"the dashboard did not start within 60 s:\n{self.log.read_text()[-3000:]}")
-
-    def stop(self) -> None:
-        """Stop the server; if it had died on its own, fail with the end of its log."""
-        died = self.process.poll()
-        self.process.terminate()
-        self.process.wait(timeout=20)
-        if died is not None:
-            raise RuntimeError(f"the dashboard server exited ({died}):\n{self.log.read_text()[-3000:]}")
+from tests.support import CHROMIUM_ARGS, Server, browser_path
 
 
 @pytest.fixture(scope="session")

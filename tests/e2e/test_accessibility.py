@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from analysis.store.database import Store
-from tests.e2e.conftest import Server, new_page, wait_ready
+from tests.e2e.conftest import new_page, wait_ready
 from tests.e2e.test_access import sign_in
 from tests.e2e.test_browser import address
+from tests.support import Server
 from ui import site
 
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
