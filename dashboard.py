@@ -5,6 +5,7 @@ sidebar filters, navigation. `streamlit run` first imports it once as a module, 
 serves it: the server's Spanish page and its warm-up before the first visitor (ui/server.py).
 """
 import logging
+from contextlib import nullcontext
 from pathlib import Path
 
 import streamlit as st
@@ -58,14 +59,15 @@ def visit() -> None:
         page.run()  # forwards to its page (before any widget binds the address's parameters)
     spec = site.by_url(page.url_path)
     try:
-        open_requested_view()  # a short link (?vista=…) reopens its page with its filters
-        loaded = data.needs()
-        filters, shown = filters_sidebar(loaded) if spec.filters else (Filters(), loaded.needs)
-        set_view(View(filters, shown, len(loaded.needs), loaded.index, spec.url, loaded))
-        if spec.banner:
-            sample_banner(loaded)
-        auth.account_box(account)
-        page.run()
+        with server.drawing() if spec.filters else nullcontext():  # a page of views waits its turn; Cargar does not
+            open_requested_view()  # a short link (?vista=…) reopens its page with its filters
+            loaded = data.needs()
+            filters, shown = filters_sidebar(loaded) if spec.filters else (Filters(), loaded.needs)
+            set_view(View(filters, shown, len(loaded.needs), loaded.index, spec.url, loaded))
+            if spec.banner:
+                sample_banner(loaded)
+            auth.account_box(account)
+            page.run()
         server.freeze_what_is_loaded()
     except Exception as error:
         unexpected(page.title, error, said)

@@ -70,11 +70,20 @@ class Target:
             cookie = f"tablero_afinidad=banco{time.time_ns()}{i}"
             request = urllib.request.Request(f"{self.base}/_stcore/health", headers={"Cookie": cookie})
             urllib.request.urlopen(request, timeout=10, context=no_verify()).read()
-            process = next(iter(self.recipe.upstreams()[cookie.split("=", 1)[1]]))
+            process = self._served(cookie.split("=", 1)[1])
             by_process.setdefault(process, []).append(cookie)
             if len(by_process) == len(self.pids) and all(len(v) >= -(-n // len(self.pids)) for v in by_process.values()):
                 break
         return [by_process[p][i // len(by_process)] for i, p in zip(range(n), itertools.cycle(sorted(by_process)))]
+
+
+    def _served(self, affinity: str) -> str:
+        """The process that served a request with this affinity (nginx logs it a moment after answering)."""
+        for _ in range(100):
+            if served := self.recipe.upstreams().get(affinity):
+                return next(iter(served))
+            time.sleep(0.02)
+        raise RuntimeError(f"nginx's log never showed the request of {affinity}")
 
 
 def scenario(target: Target, n: int, kind: str, redraws: int, views) -> dict:
@@ -108,6 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--redraws", type=int, default=6)
+    parser.add_argument("--where", choices=("uno", "receta", "ambos"), default="ambos")
     args = parser.parse_args()
     from analysis.cli.commands import main as cli
     from analysis.store import Store
@@ -123,17 +133,19 @@ def main() -> None:
         store.accounts.create("banco", "analista", PASSWORD, actor="banco")
         rows = []
         with tempfile.TemporaryDirectory() as tmp:
-            server = Server(url, Path(tmp) / "uno.log")
-            try:
-                rows += measure(Target(server.url, [server.process.pid], store), args.redraws, "un proceso")
-            finally:
-                server.stop()
-            recipe = Recipe(url, Path(tmp) / "receta")
-            try:
-                rows += measure(Target(recipe.url, recipe.pids(), store, recipe), args.redraws,
-                                "receta (nginx + 2 procesos)")
-            finally:
-                recipe.stop()
+            if args.where != "receta":
+                server = Server(url, Path(tmp) / "uno.log")
+                try:
+                    rows += measure(Target(server.url, [server.process.pid], store), args.redraws, "un proceso")
+                finally:
+                    server.stop()
+            if args.where != "uno":
+                recipe = Recipe(url, Path(tmp) / "receta")
+                try:
+                    rows += measure(Target(recipe.url, recipe.pids(), store, recipe), args.redraws,
+                                    "receta (nginx + 2 procesos)")
+                finally:
+                    recipe.stop()
     finally:
         postgres.stop()
     print(f"Resumen con {args.rows:,} necesidades; {args.redraws} redibujos por sesión, todas a la vez.")

@@ -11,12 +11,13 @@ lifespan and middleware are Streamlit's supported hooks into the server, and a s
   the warm-up then slowed that page by more than it saved (the GIL is shared). So a visit that
   starts first loads what it needs itself, while the browser runs the chart library, and the
   warm-up stands down.
-- **A cheap collection after every run.** Streamlit collects garbage after each run; with the
-  dashboard's code and data in memory a full collection walked a few hundred thousand objects, about 120 ms
-  of every rerun at 100,000 needs, holding back the run's last messages. Without it the server
-  kept 140 MB more. After a run that loaded new code, what is alive moves to the collector's
-  permanent generation (`gc.freeze`), so later collections walk only what runs create. The data
-  frames are freed by reference counting when replaced, so freezing them holds nothing back.
+- **No full collection after every run.** Streamlit collects all garbage after each run (`runner.postScriptGC`),
+  which walks every object alive. With the views that every session shares kept in memory (`ui.data.SHARED`),
+  that walk grew with the day's views: at 100,000 needs a rerun went from 93 to 205 ms after 200 views, for no
+  memory saved (570 MB either way). `.streamlit/config.toml` turns it off; Python's own collector still runs
+  by its thresholds, and what runs leave behind is mostly freed by reference counting. After a run that
+  loaded new code, what is alive moves to the collector's permanent generation (`gc.freeze`), so the
+  collections that do run walk only what later runs create.
 - **The page shell.** Streamlit's index.html says `lang="en"` and «Streamlit» until the script runs,
   its controls speak English until a translator arrives, and its chart library (4.7 MB) starts to
   load only when the first chart reaches the browser. `SpanishShell` rewrites that page as it is
@@ -56,6 +57,23 @@ def importing() -> Iterator[None]:
     importing the store's modules at once can each hold half of an import cycle, and Python then hands one of
     them a module not yet initialised."""
     with _importing:
+        yield
+
+
+_drawing = threading.Lock()
+
+
+@contextmanager
+def drawing() -> Iterator[None]:
+    """Views are drawn one at a time per process, the others waiting their turn.
+
+    A rerun is Python under one interpreter lock: ten sessions redrawing at once share it in 5 ms slices,
+    so all ten finish together, after ten reruns' work and more (each thread's data pushed out of the
+    processor's cache by the others', and every finished run's messages waiting for the lock too). One
+    after another, the first finishes after one rerun, the median after half of them: measured with ten
+    sessions on different views at 100,000 needs, 849 ms median instead of 1,633 ms (benchmarks/bench_sessions.py).
+    More analysts are served by more processes (README, «Varios analistas»), not by more threads."""
+    with _drawing:
         yield
 
 
