@@ -101,6 +101,23 @@ def scenario(target: Target, n: int, kind: str, redraws: int, views) -> dict:
     return {"median": statistics.median(times), "worst": max(times), "memory": memory["open"]}
 
 
+def memory_per_session(target: Target, extra: int = 10) -> float:
+    """MB the server(s) hold for each session opened beyond the first (all on the opening view)."""
+    first = [Session(target.base, cookies) for cookies in target.cookies(1)]
+    more = [Session(target.base, cookies) for cookies in target.cookies(extra)]
+
+    async def run():
+        await asyncio.gather(*(s.open() for s in first))
+        await asyncio.sleep(1)
+        before = rss_mb(target.pids)
+        await asyncio.gather(*(s.open() for s in more))
+        await asyncio.sleep(1)
+        after = rss_mb(target.pids)
+        await asyncio.gather(*(s.close() for s in first + more))
+        return (after - before) / extra
+    return asyncio.run(run())
+
+
 def measure(target: Target, redraws: int, label: str) -> list[tuple]:
     views = unique_views()
     rows = []
@@ -110,6 +127,7 @@ def measure(target: Target, redraws: int, label: str) -> list[tuple]:
         for n, r in results.items():
             rows.append((label, "la misma vista" if kind == "same" else "vistas distintas", n, r["median"],
                          r["median"] / one["median"], r["worst"], r["worst"] / one["median"], r["memory"]))
+    print(f"{label}: {memory_per_session(target):.1f} MB más por cada sesión abierta", flush=True)
     return rows
 
 

@@ -56,6 +56,8 @@ class Recipe:
     """PostgreSQL at `db_url` (already migrated), `processes` dashboards, and nginx with TLS at `url`."""
 
     def __init__(self, db_url: str, folder: Path, processes: int = 2):
+        if not Path(NGINX).exists():
+            raise RuntimeError("nginx is needed for the README's recipe (Debian: apt-get install nginx)")
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o777)  # nginx's workers (another user when started as root) write request bodies here
