@@ -43,7 +43,7 @@ def _signed_in_tab(browser, recipe, avoid: set[str] = frozenset()):
             wait_ready(page)
             return page, process
         context.close()
-    raise AssertionError("nginx sent sixteen new browsers to the same process")
+    raise AssertionError(f"of sixteen new browsers, none was served only by a process other than {avoid}")
 
 
 def test_an_upload_behind_nginx_reaches_the_other_process_and_each_browser_keeps_its_own(browser, recipe):
