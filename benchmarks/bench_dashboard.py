@@ -29,10 +29,10 @@ def rerun_times(db_url: str) -> dict[str, tuple[float, float]]:
     from streamlit.testing.v1 import AppTest
 
     from analysis.fields import reference
+    from ui import data
     os.environ["DATABASE_URL"] = db_url
     departamentos = sorted(reference.departamentos().values())
     results = {}
-    from ui import data
     for number, spec in enumerate(PAGES):
         data.SHARED.clear()  # every page starts with no view drawn (pages share panels and filtered needs)
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

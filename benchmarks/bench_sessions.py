@@ -70,25 +70,18 @@ class Target:
             cookie = f"tablero_afinidad=banco{time.time_ns()}{i}"
             request = urllib.request.Request(f"{self.base}/_stcore/health", headers={"Cookie": cookie})
             urllib.request.urlopen(request, timeout=10, context=no_verify()).read()
-            process = self._served(cookie.split("=", 1)[1])
+            process = next(iter(self.recipe.served_by(cookie.split("=", 1)[1])))
             by_process.setdefault(process, []).append(cookie)
             if len(by_process) == len(self.pids) and all(len(v) >= -(-n // len(self.pids)) for v in by_process.values()):
                 break
         return [by_process[p][i // len(by_process)] for i, p in zip(range(n), itertools.cycle(sorted(by_process)))]
 
 
-    def _served(self, affinity: str) -> str:
-        """The process that served a request with this affinity (nginx logs it a moment after answering)."""
-        for _ in range(100):
-            if served := self.recipe.upstreams().get(affinity):
-                return next(iter(served))
-            time.sleep(0.02)
-        raise RuntimeError(f"nginx's log never showed the request of {affinity}")
-
-
 def scenario(target: Target, n: int, kind: str, redraws: int, views) -> dict:
-    rounds = [next(views) for _ in range(redraws)] if kind == "same" else None
-    plan = [rounds if kind == "same" else [next(views) for _ in range(redraws)] for _ in range(n)]
+    if kind == "same":  # every round one new view, for everybody
+        plan = [[next(views) for _ in range(redraws)]] * n
+    else:  # every session its own new views
+        plan = [[next(views) for _ in range(redraws)] for _ in range(n)]
     sessions = [Session(target.base, cookies) for cookies in target.cookies(n)]
     memory = {}
 

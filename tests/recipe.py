@@ -98,6 +98,15 @@ class Recipe:
                 served.setdefault(affinity, set()).add(upstream)
         return served
 
+    def served_by(self, affinity: str) -> set[str]:
+        """The processes that served this affinity cookie's requests (nginx logs a request a moment after
+        answering it, so this waits for the first line)."""
+        for _ in range(250):
+            if served := self.upstreams().get(affinity):
+                return served
+            time.sleep(0.02)
+        raise AssertionError(f"nginx's log never showed a request of the browser with affinity {affinity}")
+
     def pids(self) -> list[int]:
         return [s.process.pid for s in self.servers]
 

@@ -35,7 +35,7 @@ def _signed_in_tab(browser, recipe, avoid: set[str] = frozenset()):
         page = context.new_page()
         page.goto(f"{recipe.url}/")
         page.get_by_role("button", name="Entrar").wait_for(timeout=60_000)
-        process = recipe.upstreams()[_affinity(context)]
+        process = recipe.served_by(_affinity(context))
         if not process & avoid:
             page.get_by_label("Usuario").fill("ana")
             page.get_by_label("Contraseña", exact=True).fill(PASSWORD)
